@@ -1,0 +1,220 @@
+import { BadgeError, type ErrorCode } from '../errors.js';
+import { isBrowserPage, type ResolvedOptions } from './options.js';
+import { isPrivateAddress, privateHostReason } from './network-guard.js';
+
+/** A fetched document: the bytes, where they finally came from, and how they were labelled. */
+export interface FetchedResource {
+  /** The URL asked for. */
+  requestedUrl: string;
+  /** The URL after redirects. */
+  url: string;
+  status: number;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** A failed request. `httpStatus` is set when the server answered with a non-2xx status. */
+export class FetchError extends BadgeError {
+  readonly httpStatus: number | undefined;
+  readonly url: string;
+  constructor(code: ErrorCode, url: string, message: string, httpStatus?: number, cause?: unknown) {
+    super(code, message, cause === undefined ? undefined : { cause });
+    this.url = url;
+    this.httpStatus = httpStatus;
+  }
+}
+
+/**
+ * A cache of fetched resources that calls may share (a batch does). Entries are promises so
+ * that concurrent verifications asking for one status list make one request.
+ */
+export interface ResourceCache {
+  get(url: string): Promise<FetchedResource> | undefined;
+  set(url: string, value: Promise<FetchedResource>): void;
+}
+
+/** A bounded in-memory cache: the oldest entries go first once `maxEntries` is reached. */
+export function createResourceCache(maxEntries = 500): ResourceCache {
+  const entries = new Map<string, Promise<FetchedResource>>();
+  return {
+    get: (url) => entries.get(url),
+    set(url, value) {
+      entries.delete(url);
+      entries.set(url, value);
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+  };
+}
+
+const ACCEPT_JSON = 'application/ld+json, application/json;q=0.9, */*;q=0.1';
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Merge the caller's signal with a per-request timeout. */
+function requestSignal(caller: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  if (!caller) return timeout;
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, timeout]);
+  const controller = new AbortController();
+  const forward = (s: AbortSignal) => () => controller.abort(s.reason);
+  caller.addEventListener('abort', forward(caller), { once: true });
+  timeout.addEventListener('abort', forward(timeout), { once: true });
+  return controller.signal;
+}
+
+/** Read a body into memory, stopping as soon as it passes `limit` bytes. */
+async function readLimited(response: Response, url: string, limit: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => {});
+    throw new FetchError('RESPONSE_TOO_LARGE', url, `${url} is larger than the ${limit}-byte limit`);
+  }
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw new FetchError('RESPONSE_TOO_LARGE', url, `${url} is larger than the ${limit}-byte limit`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The only way the pipeline reaches the network. One per verification: it remembers every
+ * URL it fetched (repeated URLs are fetched once), applies the timeout, size cap, redirect
+ * limit and private-network guard, and turns every failure into a {@link FetchError}.
+ */
+export class Fetcher {
+  readonly #options: ResolvedOptions;
+  readonly #seen = new Map<string, Promise<FetchedResource>>();
+
+  constructor(options: ResolvedOptions) {
+    this.#options = options;
+  }
+
+  /** Fetch a URL (deduplicated within this verification and through the shared cache). */
+  get(url: string): Promise<FetchedResource> {
+    const key = url.replace(/#.*$/, '');
+    let pending = this.#seen.get(key) ?? this.#options.cache?.get(key);
+    if (!pending) {
+      pending = this.#fetch(key);
+      this.#options.cache?.set(key, pending);
+      // A caller that never awaits must not cause an unhandled rejection.
+      pending.catch(() => {});
+    }
+    this.#seen.set(key, pending);
+    return pending;
+  }
+
+  /** Fetch and parse JSON; a body that is not JSON is RESOURCE_MALFORMED. */
+  async getJson(url: string): Promise<{ resource: FetchedResource; json: unknown }> {
+    const resource = await this.get(url);
+    try {
+      return { resource, json: JSON.parse(new TextDecoder().decode(resource.bytes)) };
+    } catch (cause) {
+      throw new FetchError('RESOURCE_MALFORMED', url, `${url} did not return JSON`, resource.status, cause);
+    }
+  }
+
+  async #checkUrl(url: URL): Promise<void> {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.protocol} URL ${url.href}`);
+    }
+    if (this.#options.allowPrivateNetwork) return;
+    const reason = privateHostReason(url);
+    if (reason) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: ${reason}`);
+    if (this.#options.resolveHost) {
+      let addresses: string[];
+      try {
+        addresses = await this.#options.resolveHost(url.hostname.replace(/^\[|\]$/g, ''));
+      } catch (cause) {
+        throw new FetchError('FETCH_FAILED', url.href, `could not resolve ${url.hostname}`, undefined, cause);
+      }
+      const bad = addresses.find(isPrivateAddress);
+      if (bad) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: it resolves to ${bad}`);
+    }
+  }
+
+  async #fetch(requested: string): Promise<FetchedResource> {
+    const options = this.#options;
+    let url: URL;
+    try {
+      url = new URL(requested);
+    } catch (cause) {
+      throw new FetchError('URL_REFUSED', requested, `not a URL: ${requested}`, undefined, cause);
+    }
+    if (options.offline) throw new FetchError('FETCH_FAILED', requested, `offline: did not fetch ${requested}`);
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') {
+      throw new FetchError('FETCH_FAILED', requested, 'no fetch implementation is available');
+    }
+    // In a page the browser follows redirects itself (a manual redirect is opaque there);
+    // elsewhere we follow them one by one so every hop passes the private-network guard.
+    const manual = !isBrowserPage();
+    for (let hop = 0; ; hop++) {
+      await this.#checkUrl(url);
+      if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted');
+      let response: Response;
+      try {
+        response = await fetchImpl(url.href, {
+          // Accept is a CORS-safelisted header: no preflight. Nothing else is sent.
+          headers: { accept: ACCEPT_JSON },
+          redirect: manual ? 'manual' : 'follow',
+          signal: requestSignal(options.signal, options.timeout),
+          credentials: 'omit',
+        });
+      } catch (cause) {
+        if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted', undefined, cause);
+        const timedOut = (cause as { name?: string })?.name === 'TimeoutError';
+        throw new FetchError(
+          timedOut ? 'FETCH_TIMEOUT' : 'FETCH_FAILED',
+          url.href,
+          timedOut ? `${url.href} did not answer within ${options.timeout} ms` : `could not fetch ${url.href}`,
+          undefined,
+          cause,
+        );
+      }
+      if (manual && REDIRECT_STATUSES.has(response.status)) {
+        const location = response.headers.get('location');
+        await response.body?.cancel().catch(() => {});
+        if (!location) throw new FetchError('FETCH_FAILED', url.href, `${url.href} redirected nowhere`, response.status);
+        if (hop >= options.maxRedirects) {
+          throw new FetchError('URL_REFUSED', requested, `more than ${options.maxRedirects} redirects from ${requested}`);
+        }
+        url = new URL(location, url);
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => {});
+        throw new FetchError('FETCH_FAILED', url.href, `${url.href} answered HTTP ${response.status}`, response.status);
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await readLimited(response, url.href, options.maxResponseBytes);
+      } catch (cause) {
+        if (cause instanceof FetchError) throw cause;
+        const timedOut = (cause as { name?: string })?.name === 'TimeoutError';
+        throw new FetchError(timedOut ? 'FETCH_TIMEOUT' : 'FETCH_FAILED', url.href, `reading ${url.href} failed`, undefined, cause);
+      }
+      return {
+        requestedUrl: requested,
+        url: response.url || url.href,
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        bytes,
+      };
+    }
+  }
+}
