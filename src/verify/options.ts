@@ -53,6 +53,8 @@ export interface VerifyOptions {
   documentLoader?: DocumentLoader;
   /** Make OB 3.0 JSON Schema failures `invalid` instead of a warning. */
   strictSchema?: boolean;
+  /** What to report as `input` in the result (the CLI passes the file path). */
+  label?: string;
 }
 
 /** Options with every default applied, as the pipeline sees them. */
