@@ -1,0 +1,170 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createResourceCache, Fetcher, FetchError } from '../../src/verify/fetcher.js';
+import { resolveOptions, type VerifyOptions } from '../../src/verify/options.js';
+
+type Handler = (url: string, init?: RequestInit) => Response | Promise<Response>;
+
+/** A fetch that answers from a table and refuses everything else; records each call. */
+function stubFetch(routes: Record<string, Handler>) {
+  const calls: string[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    calls.push(url);
+    const handler = routes[url];
+    if (!handler) throw new TypeError(`network refused in tests: ${url}`);
+    return handler(url, init);
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+const json = (value: unknown, status = 200) => () =>
+  new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
+
+function fetcher(options: VerifyOptions) {
+  return new Fetcher(resolveOptions(options));
+}
+
+async function failure(promise: Promise<unknown>): Promise<FetchError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FetchError) return error;
+    throw error;
+  }
+  throw new Error('expected a FetchError');
+}
+
+describe('Fetcher', () => {
+  it('fetches JSON and sends the JSON-LD Accept header', async () => {
+    const { fetch } = stubFetch({ 'https://a.example/x.json': json({ ok: 1 }) });
+    const { json: body } = await fetcher({ fetch }).getJson('https://a.example/x.json');
+    expect(body).toEqual({ ok: 1 });
+    const init = (fetch as unknown as ReturnType<typeof vi.fn>).mock.calls[0]![1] as RequestInit;
+    expect(new Headers(init.headers).get('accept')).toContain('application/ld+json');
+  });
+
+  it('fetches a repeated URL once per verification, fragments ignored', async () => {
+    const { fetch, calls } = stubFetch({ 'https://a.example/k.json': json({}) });
+    const f = fetcher({ fetch });
+    await Promise.all([f.get('https://a.example/k.json'), f.get('https://a.example/k.json#key-1')]);
+    await f.get('https://a.example/k.json');
+    expect(calls).toEqual(['https://a.example/k.json']);
+  });
+
+  it('shares a cache across fetchers', async () => {
+    const { fetch, calls } = stubFetch({ 'https://a.example/list': json({}) });
+    const cache = createResourceCache();
+    await fetcher({ fetch, cache }).get('https://a.example/list');
+    await fetcher({ fetch, cache }).get('https://a.example/list');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('follows redirects and checks every hop', async () => {
+    const { fetch } = stubFetch({
+      'https://a.example/old': () => new Response(null, { status: 301, headers: { location: '/new' } }),
+      'https://a.example/new': json({ moved: true }),
+    });
+    const { json: body, resource } = await fetcher({ fetch }).getJson('https://a.example/old');
+    expect(body).toEqual({ moved: true });
+    expect(resource.requestedUrl).toBe('https://a.example/old');
+  });
+
+  it('makes no request when offline', async () => {
+    const { fetch, calls } = stubFetch({});
+    expect((await failure(fetcher({ fetch, offline: true }).get('https://a.example/'))).code).toBe('FETCH_FAILED');
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('Fetcher failures', () => {
+  it('reports an HTTP error status with FETCH_FAILED and the status', async () => {
+    const { fetch } = stubFetch({ 'https://a.example/gone': () => new Response('', { status: 410 }) });
+    const error = await failure(fetcher({ fetch }).get('https://a.example/gone'));
+    expect(error.code).toBe('FETCH_FAILED');
+    expect(error.httpStatus).toBe(410);
+  });
+
+  it('reports a refused connection with FETCH_FAILED', async () => {
+    const { fetch } = stubFetch({});
+    expect((await failure(fetcher({ fetch }).get('https://nowhere.example/'))).code).toBe('FETCH_FAILED');
+  });
+
+  it('stops reading a body larger than the limit', async () => {
+    const big = new Uint8Array(2048);
+    const { fetch } = stubFetch({ 'https://a.example/big': () => new Response(big) });
+    expect((await failure(fetcher({ fetch, maxResponseBytes: 1024 }).get('https://a.example/big'))).code).toBe('RESPONSE_TOO_LARGE');
+  });
+
+  it('trusts no Content-Length: a streamed body is counted as it arrives', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(512)); // endless
+      },
+    });
+    const { fetch } = stubFetch({ 'https://a.example/endless': () => new Response(stream) });
+    expect((await failure(fetcher({ fetch, maxResponseBytes: 4096 }).get('https://a.example/endless'))).code).toBe('RESPONSE_TOO_LARGE');
+  });
+
+  it('times out a request that never answers', async () => {
+    const fetch = ((_: unknown, init?: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      })) as typeof globalThis.fetch;
+    expect((await failure(fetcher({ fetch, timeout: 20 }).get('https://a.example/slow'))).code).toBe('FETCH_TIMEOUT');
+  });
+
+  it('reports ABORTED when the caller aborts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { fetch } = stubFetch({ 'https://a.example/': json({}) });
+    expect((await failure(fetcher({ fetch, signal: controller.signal }).get('https://a.example/'))).code).toBe('ABORTED');
+  });
+
+  it('refuses private addresses outside a browser, before any request', async () => {
+    const { fetch, calls } = stubFetch({});
+    for (const url of ['http://127.0.0.1/', 'http://169.254.169.254/latest/meta-data', 'http://localhost:8080/', 'http://[::1]/']) {
+      expect((await failure(fetcher({ fetch }).get(url))).code).toBe('URL_REFUSED');
+    }
+    expect(calls).toHaveLength(0);
+  });
+
+  it('refuses a redirect into the private network', async () => {
+    const { fetch, calls } = stubFetch({
+      'https://a.example/jump': () => new Response(null, { status: 302, headers: { location: 'http://10.0.0.5/admin' } }),
+    });
+    expect((await failure(fetcher({ fetch }).get('https://a.example/jump'))).code).toBe('URL_REFUSED');
+    expect(calls).toEqual(['https://a.example/jump']);
+  });
+
+  it('refuses a public name that resolves to a private address', async () => {
+    const { fetch, calls } = stubFetch({ 'https://sneaky.example/': json({}) });
+    const resolveHost = async () => ['10.0.0.7'];
+    expect((await failure(fetcher({ fetch, resolveHost }).get('https://sneaky.example/'))).code).toBe('URL_REFUSED');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('allows private addresses when the caller opts in', async () => {
+    const { fetch } = stubFetch({ 'http://127.0.0.1:9/x': json({ local: true }) });
+    const { json: body } = await fetcher({ fetch, allowPrivateNetwork: true }).getJson('http://127.0.0.1:9/x');
+    expect(body).toEqual({ local: true });
+  });
+
+  it('gives up after too many redirects', async () => {
+    const { fetch } = stubFetch({
+      'https://a.example/loop': () => new Response(null, { status: 302, headers: { location: '/loop' } }),
+    });
+    expect((await failure(fetcher({ fetch, maxRedirects: 3 }).get('https://a.example/loop'))).code).toBe('URL_REFUSED');
+  });
+
+  it('refuses non-http schemes', async () => {
+    const { fetch } = stubFetch({});
+    for (const url of ['file:///etc/passwd', 'ftp://a.example/', 'javascript:alert(1)', 'not a url']) {
+      expect((await failure(fetcher({ fetch }).get(url))).code).toBe('URL_REFUSED');
+    }
+  });
+
+  it('reports a body that is not JSON as RESOURCE_MALFORMED', async () => {
+    const { fetch } = stubFetch({ 'https://a.example/html': () => new Response('<html>') });
+    expect((await failure(fetcher({ fetch }).getJson('https://a.example/html'))).code).toBe('RESOURCE_MALFORMED');
+  });
+});
