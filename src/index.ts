@@ -19,3 +19,5 @@ export type {
 export type { VerifyOptions, DocumentLoader } from './verify/options.js';
 export { createResourceCache } from './verify/fetcher.js';
 export type { ResourceCache, FetchedResource } from './verify/fetcher.js';
+export { verify } from './verify/verify.js';
+export type { VerifyInput } from './verify/input.js';

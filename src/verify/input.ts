@@ -1,0 +1,266 @@
+/**
+ * What was given to `verify`: bytes (PNG, SVG, or text), a URL, JSON text, a parsed object,
+ * or a compact JWS. Detection is by content, never by file name, and never throws for a bad
+ * badge: failures are recorded as checks (`input`, `unbake`, `parse`).
+ */
+import { BadgeError, isBadgeError } from '../errors.js';
+import type { InputFormat } from '../result.js';
+import * as unbakeModule from '../unbake/index.js';
+import type { VerifyContext } from './context.js';
+import type { FetchedResource } from './fetcher.js';
+import { looksLikeCompactJws } from './jose/jws.js';
+
+/** Everything `verify` accepts. */
+export type VerifyInput = Uint8Array | ArrayBuffer | ArrayBufferView | Blob | string | Record<string, unknown>;
+
+/** What the input turned out to hold, ready for a version-specific verifier. */
+export type Payload =
+  /** A JSON object; `source` is the URL it was fetched from, when it was. */
+  | { kind: 'object'; value: Record<string, unknown>; source?: string }
+  | { kind: 'jws'; token: string }
+  /** A URL to a hosted assertion (a baked OB 1.x/2.0 URL payload). */
+  | { kind: 'url'; url: string };
+
+export interface DetectedInput {
+  format: InputFormat | null;
+  payload: Payload | null;
+}
+
+/** The unbake module's API as this module uses it (written by the unbake layer). */
+interface UnbakeApi {
+  unbakeBytes?: (
+    bytes: Uint8Array,
+    options?: { maxPayloadBytes?: number },
+  ) => { container: 'png' | 'svg'; payload: string; payloadType: 'json' | 'jws' | 'url' };
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function isBlob(value: unknown): value is Blob {
+  return typeof Blob !== 'undefined' && value instanceof Blob;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Throw `TypeError` for values `verify` cannot take at all (misuse, not a bad badge).
+ *
+ * @example
+ * ```ts
+ * assertVerifyInput(42) // throws TypeError
+ * ```
+ */
+export function assertVerifyInput(input: unknown): asserts input is VerifyInput {
+  if (typeof input === 'string' || input instanceof Uint8Array || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return;
+  if (isBlob(input) || isPlainObject(input)) return;
+  const kind = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input;
+  throw new TypeError(`verify: input must be bytes, a Blob, a string or a plain object, not ${kind}`);
+}
+
+/** True for an absolute http(s) URL and nothing else (a file path is the CLI's business). */
+export function isHttpUrl(text: string): boolean {
+  if (!/^https?:\/\//i.test(text) || /\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What to report as `input` in the result when the caller gave no label.
+ *
+ * @example
+ * ```ts
+ * inputLabel('https://example.org/a.json') // 'https://example.org/a.json'
+ * inputLabel(new Uint8Array(3))            // '<bytes>'
+ * ```
+ */
+export function inputLabel(input: VerifyInput): string {
+  if (typeof input === 'string') return isHttpUrl(input.trim()) ? input.trim() : '<text>';
+  if (isBlob(input) || input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return '<bytes>';
+  return '<object>';
+}
+
+function toBytes(input: ArrayBuffer | ArrayBufferView): Uint8Array {
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+}
+
+function startsWithPng(bytes: Uint8Array): boolean {
+  return PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+}
+
+/** True when the bytes start like XML/SVG markup (after a BOM and whitespace). */
+function startsLikeMarkup(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x3c; // '<'
+}
+
+/** Classification of text: JSON, compact JWS or URL; anything else is refused. */
+export type TextKind =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'jws'; token: string }
+  | { kind: 'url'; url: string };
+
+/**
+ * Classify text (a string input, decoded bytes, a baked payload or a fetched body).
+ *
+ * @throws BadgeError `JSON_MALFORMED` for text that starts like JSON but does not parse,
+ *   `INPUT_UNRECOGNISED` for anything else.
+ * @example
+ * ```ts
+ * classifyText('{"a":1}') // { kind: 'json', value: { a: 1 } }
+ * ```
+ */
+export function classifyText(raw: string): TextKind {
+  const text = raw.replace(/^\uFEFF/, '').trim();
+  if (text.startsWith('{') || text.startsWith('[') || text.startsWith('"')) {
+    try {
+      return { kind: 'json', value: JSON.parse(text) };
+    } catch (cause) {
+      throw new BadgeError('JSON_MALFORMED', 'the text starts like JSON but is not valid JSON', { cause });
+    }
+  }
+  if (looksLikeCompactJws(text)) return { kind: 'jws', token: text };
+  if (isHttpUrl(text)) return { kind: 'url', url: text };
+  throw new BadgeError('INPUT_UNRECOGNISED', 'the input is neither an image, JSON, a compact JWS nor an http(s) URL');
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (cause) {
+    throw new BadgeError('INPUT_UNRECOGNISED', 'the bytes are neither an image nor UTF-8 text', { cause });
+  }
+}
+
+function textToPayload(kind: TextKind, ctx: VerifyContext, source?: string): Payload | null {
+  if (kind.kind === 'jws') {
+    ctx.checks.pass('parse', 'compact JWS');
+    return { kind: 'jws', token: kind.token };
+  }
+  if (kind.kind === 'url') return { kind: 'url', url: kind.url };
+  if (!isPlainObject(kind.value)) {
+    ctx.checks.fail('parse', 'NOT_A_BADGE', 'the JSON is not an object');
+    return null;
+  }
+  ctx.checks.pass('parse', 'JSON object');
+  return source === undefined ? { kind: 'object', value: kind.value } : { kind: 'object', value: kind.value, source };
+}
+
+/** Unbake image bytes, recording the `unbake` check. */
+function unbake(bytes: Uint8Array, ctx: VerifyContext): { container: 'png' | 'svg'; kind: TextKind } | null {
+  const api = unbakeModule as unknown as UnbakeApi;
+  if (typeof api.unbakeBytes !== 'function') {
+    ctx.checks.fail('unbake', 'INPUT_UNRECOGNISED', 'image unbaking is not available in this build');
+    return null;
+  }
+  let result: ReturnType<NonNullable<UnbakeApi['unbakeBytes']>>;
+  try {
+    result = api.unbakeBytes(bytes, { maxPayloadBytes: ctx.options.maxPayloadBytes });
+  } catch (error) {
+    ctx.checks.failFrom('unbake', error, 'INPUT_UNRECOGNISED');
+    return null;
+  }
+  try {
+    const kind = classifyText(result.payload);
+    ctx.checks.pass('unbake', `${result.container.toUpperCase()} with a baked ${kind.kind === 'url' ? 'URL' : kind.kind.toUpperCase()} payload`);
+    return { container: result.container, kind };
+  } catch (error) {
+    // The baked text itself is unreadable: that is the payload's fault, not the image's.
+    ctx.checks.failFrom('unbake', isBadgeError(error) && error.code === 'INPUT_UNRECOGNISED' ? new BadgeError('PAYLOAD_UNRECOGNISED', 'the baked payload is neither JSON, a compact JWS nor a URL') : error, 'PAYLOAD_UNRECOGNISED');
+    return null;
+  }
+}
+
+/** Bytes (from the caller or a fetched URL) to a payload. */
+function fromBytes(bytes: Uint8Array, ctx: VerifyContext, source?: string): { format: InputFormat | null; payload: Payload | null } {
+  if (bytes.length === 0) {
+    ctx.checks.fail('input', 'INPUT_UNREADABLE', 'the input is empty');
+    return { format: null, payload: null };
+  }
+  if (startsWithPng(bytes) || startsLikeMarkup(bytes)) {
+    const format: InputFormat = startsWithPng(bytes) ? 'png' : 'svg';
+    if (source === undefined) ctx.checks.pass('input', `${format.toUpperCase()} image`);
+    const unbaked = unbake(bytes, ctx);
+    if (!unbaked) return { format, payload: null };
+    return { format: source === undefined ? unbaked.container : 'url', payload: textToPayload(unbaked.kind, ctx) };
+  }
+  let kind: TextKind;
+  try {
+    kind = classifyText(decodeUtf8(bytes));
+  } catch (error) {
+    if (isBadgeError(error) && error.code === 'JSON_MALFORMED') {
+      if (source === undefined) ctx.checks.pass('input', 'JSON text');
+      ctx.checks.failFrom('parse', error, 'JSON_MALFORMED');
+      return { format: source === undefined ? 'json' : 'url', payload: null };
+    }
+    ctx.checks.failFrom('input', error, 'INPUT_UNRECOGNISED');
+    return { format: null, payload: null };
+  }
+  const format: InputFormat = source !== undefined ? 'url' : kind.kind === 'jws' ? 'jwt' : kind.kind === 'url' ? 'url' : 'json';
+  if (source === undefined) ctx.checks.pass('input', kind.kind === 'json' ? 'JSON text' : kind.kind === 'jws' ? 'compact JWS' : 'URL');
+  return { format, payload: textToPayload(kind, ctx, source) };
+}
+
+/** Fetch the document a URL input names: an image, JSON or a JWS. */
+async function fromUrl(url: string, ctx: VerifyContext): Promise<DetectedInput> {
+  let resource: FetchedResource;
+  try {
+    resource = await ctx.fetcher.get(url);
+  } catch (error) {
+    ctx.checks.failFrom('input', error, 'FETCH_FAILED');
+    return { format: 'url', payload: null };
+  }
+  ctx.checks.pass('input', `fetched ${url}`);
+  const detected = fromBytes(resource.bytes, ctx, url);
+  // A URL that answers with an image whose payload is again a URL: that URL is the
+  // hosted assertion, handled by the hosted verifier (one level, so no loops).
+  return { format: 'url', payload: detected.payload };
+}
+
+/**
+ * Read the input into a payload, recording `input`, `unbake` and `parse` checks.
+ * Returns `payload: null` when the input is not a badge (the reason is a failed check).
+ *
+ * @example
+ * ```ts
+ * const { format, payload } = await detectInput(bytes, ctx);
+ * ```
+ */
+export async function detectInput(input: VerifyInput, ctx: VerifyContext): Promise<DetectedInput> {
+  if (typeof input === 'string') {
+    const text = input.replace(/^\uFEFF/, '').trim();
+    if (text === '') {
+      ctx.checks.fail('input', 'INPUT_UNREADABLE', 'the input is an empty string');
+      return { format: null, payload: null };
+    }
+    if (isHttpUrl(text)) return fromUrl(text, ctx);
+    return fromBytes(new TextEncoder().encode(text), ctx);
+  }
+  if (isBlob(input)) {
+    let bytes: Uint8Array;
+    try {
+      if (input.size > ctx.options.maxResponseBytes + ctx.options.maxPayloadBytes) {
+        ctx.checks.fail('input', 'PAYLOAD_TOO_LARGE', `the input is larger than ${ctx.options.maxResponseBytes + ctx.options.maxPayloadBytes} bytes`);
+        return { format: null, payload: null };
+      }
+      bytes = new Uint8Array(await input.arrayBuffer());
+    } catch (cause) {
+      ctx.checks.fail('input', 'INPUT_UNREADABLE', `the Blob could not be read: ${cause instanceof Error ? cause.message : String(cause)}`);
+      return { format: null, payload: null };
+    }
+    return fromBytes(bytes, ctx);
+  }
+  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return fromBytes(toBytes(input), ctx);
+  ctx.checks.pass('input', 'object');
+  return { format: 'json', payload: { kind: 'object', value: input as Record<string, unknown> } };
+}
