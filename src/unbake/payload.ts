@@ -1,0 +1,91 @@
+/**
+ * What kind of text a badge carries. Baked images and text inputs hold one of three things:
+ * the assertion or credential as JSON, a compact JWS / VC-JWT, or (legacy hosted badges) the
+ * URL of the hosted assertion.
+ *
+ * @packageDocumentation
+ */
+
+/** The three kinds of payload an Open Badge can be baked or handed over as. */
+export type PayloadType = 'json' | 'jws' | 'url';
+
+// base64url without padding, as RFC 7515 compact serialisation requires.
+const B64URL_SEGMENT = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Says whether `text` is a JSON object, a compact JWS (a VC-JWT or an OB 2.0 signed
+ * assertion) or an http(s) URL, ignoring surrounding whitespace; `null` when it is none of
+ * these. Only a JSON *object* counts as JSON, because every badge version is an object, and
+ * a JWS must have a protected header that decodes to a JSON object with an `alg`, so that
+ * dotted strings such as host names are not mistaken for tokens.
+ *
+ * @example
+ * ```ts
+ * classifyPayload('{"type":"Assertion"}')            // 'json'
+ * classifyPayload('eyJhbGciOiJSUzI1NiJ9.e30.c2ln')  // 'jws'
+ * classifyPayload(' https://example.org/a.json ')   // 'url'
+ * classifyPayload('hello')                           // null
+ * ```
+ */
+export function classifyPayload(text: string): PayloadType | null {
+  const t = text.trim();
+  if (t === '') return null;
+  if (t.startsWith('{')) return isJsonObject(t) ? 'json' : null;
+  if (isCompactJws(t)) return 'jws';
+  if (isHttpUrl(t)) return 'url';
+  return null;
+}
+
+function isJsonObject(t: string): boolean {
+  try {
+    const v: unknown = JSON.parse(t);
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True for `header.payload.signature` where the header is base64url JSON with a string `alg`.
+ * The payload may be empty only in the detached form, which badges never use, so all three
+ * segments must be non-empty.
+ */
+export function isCompactJws(t: string): boolean {
+  const parts = t.split('.');
+  if (parts.length !== 3) return false;
+  if (!parts.every((p) => B64URL_SEGMENT.test(p))) return false;
+  const header = decodeBase64UrlJson(parts[0] as string);
+  return (
+    typeof header === 'object' &&
+    header !== null &&
+    !Array.isArray(header) &&
+    typeof (header as { alg?: unknown }).alg === 'string'
+  );
+}
+
+function decodeBase64UrlJson(segment: string): unknown {
+  // A header is a few hundred bytes; a huge one is not a JWS header worth decoding.
+  if (segment.length > 64 * 1024 || segment.length % 4 === 1) return undefined;
+  try {
+    const b64 = segment.replace(/-/g, '+').replace(/_/g, '/');
+    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+function isHttpUrl(t: string): boolean {
+  // Whitespace inside would be silently dropped or encoded by the URL parser; a baked URL
+  // with spaces in it is not the URL that was meant.
+  if (/\s/.test(t)) return false;
+  if (!/^https?:\/\//i.test(t)) return false;
+  try {
+    const u = new URL(t);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
