@@ -1,0 +1,205 @@
+/**
+ * Shared decoding for bitstring status lists (W3C Bitstring Status List v1.0 and its
+ * predecessor StatusList2021): base64 / multibase text → GZIP → bits, read MSB-first.
+ *
+ * Pure functions over bytes: no I/O. Everything a list author controls is bounded, because
+ * a status list is fetched from a URL the badge names, i.e. from anyone.
+ */
+import { Inflate } from 'pako';
+import { BadgeError } from '../../errors.js';
+import type { FetchedResource } from '../fetcher.js';
+
+/**
+ * Largest decompressed bitstring accepted, in bytes (16 MiB = 134 million entries). The W3C
+ * minimum list is 16 KiB; real lists are far below this cap, a GZIP bomb is far above it.
+ */
+export const MAX_BITSTRING_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Compressed input is fed to the inflater in slices this big, so that one slice can expand
+ * to at most ~1 MiB (DEFLATE's ratio is bounded near 1032:1) before we look at the total
+ * again: memory and CPU stay bounded however the stream is crafted.
+ */
+const INFLATE_SLICE_BYTES = 1024;
+
+const B64_VALUES: Int8Array = (() => {
+  const table = new Int8Array(128).fill(-1);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
+  // Both alphabets: '+' '/' (RFC 4648 §4) and '-' '_' (§5, base64url) mean 62 and 63.
+  table[43] = 62;
+  table[47] = 63;
+  table[45] = 62;
+  table[95] = 63;
+  return table;
+})();
+
+/**
+ * Decode base64 or base64url (either alphabet, padding optional) into bytes. Anything else
+ * (whitespace, stray characters, impossible lengths) is refused rather than skipped:
+ * silently dropping characters would shift every bit after them.
+ *
+ * @example
+ * ```ts
+ * decodeBase64('H4sI'); // Uint8Array [0x1f, 0x8b, 0x08]
+ * ```
+ */
+export function decodeBase64(text: string): Uint8Array {
+  let end = text.length;
+  if (end % 4 === 0 && end > 0) {
+    if (text.charCodeAt(end - 1) === 61) end--;
+    if (text.charCodeAt(end - 1) === 61) end--;
+  }
+  if (end % 4 === 1) throw new BadgeError('RESOURCE_MALFORMED', 'encodedList has an impossible base64 length');
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? B64_VALUES[code]! : -1;
+    if (value < 0) {
+      throw new BadgeError('RESOURCE_MALFORMED', `encodedList is not base64: unexpected character at position ${i}`);
+    }
+    buffer = ((buffer << 6) | value) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (buffer >> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+/**
+ * How an `encodedList` is written. Bitstring Status List v1.0 requires a multibase
+ * base64url string (`u` prefix); StatusList2021 used base64url without a prefix. Lists in
+ * the wild mix both, and the two cannot be confused: GZIP data always starts with
+ * 0x1f 0x8b, which base64 writes `H4s…`, never `u…`.
+ */
+export function decodeEncodedList(encodedList: string): Uint8Array {
+  if (encodedList.length === 0) throw new BadgeError('RESOURCE_MALFORMED', 'encodedList is empty');
+  const body = encodedList.startsWith('u') ? encodedList.slice(1) : encodedList;
+  return decodeBase64(body);
+}
+
+/**
+ * GZIP-decompress with a hard cap on the output. Input goes in small slices and output past
+ * the cap is dropped and stops the work, so a bomb costs at most a slice's worth of
+ * inflation beyond the cap.
+ *
+ * @throws BadgeError `RESOURCE_MALFORMED` (not GZIP, corrupt, truncated) or
+ *   `PAYLOAD_TOO_LARGE` (expands past `maxBytes`).
+ * @example
+ * ```ts
+ * const bits = gunzipCapped(compressed, 16 * 1024 * 1024);
+ * ```
+ */
+export function gunzipCapped(compressed: Uint8Array, maxBytes: number = MAX_BITSTRING_BYTES): Uint8Array {
+  if (compressed.length < 18 || compressed[0] !== 0x1f || compressed[1] !== 0x8b) {
+    throw new BadgeError('RESOURCE_MALFORMED', 'encodedList is not GZIP data');
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let overflow = false;
+  // 16 + 15: GZIP wrapper only (the specs say GZIP; a zlib or raw stream is malformed).
+  const inflater = new Inflate({ windowBits: 31 });
+  inflater.onData = (chunk) => {
+    if (overflow) return;
+    total += chunk.length;
+    if (total > maxBytes) {
+      overflow = true;
+      chunks.length = 0;
+      return;
+    }
+    // pako reuses nothing after handing a chunk over, but copy to be independent of it.
+    chunks.push(chunk.slice());
+  };
+  inflater.onEnd = () => {};
+  for (let offset = 0; offset < compressed.length && !inflater.ended; offset += INFLATE_SLICE_BYTES) {
+    const last = offset + INFLATE_SLICE_BYTES >= compressed.length;
+    inflater.push(compressed.subarray(offset, offset + INFLATE_SLICE_BYTES), last);
+    if (overflow) {
+      throw new BadgeError('PAYLOAD_TOO_LARGE', `the status list expands to more than ${maxBytes} bytes`);
+    }
+    if (inflater.err !== 0) throw new BadgeError('RESOURCE_MALFORMED', `encodedList is corrupt GZIP data (${inflater.msg || inflater.err})`);
+  }
+  if (!inflater.ended) throw new BadgeError('RESOURCE_MALFORMED', 'encodedList is truncated GZIP data');
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * Decoded bitstrings per fetched list. The resource object is shared by every verification
+ * that fetched the same list (within one verification, and across a batch through the
+ * shared resource cache), so one decode serves them all; entries go when the resource does.
+ */
+const decodedLists = new WeakMap<FetchedResource, { encodedList: string; maxBytes: number; value: Uint8Array | BadgeError }>();
+
+/**
+ * Decode a list's `encodedList`, remembering the answer (or the failure) for the fetched
+ * resource it came from so a batch never decodes the same list twice.
+ *
+ * @example
+ * ```ts
+ * const bits = decodeListCached(resource, subject.encodedList);
+ * readStatus(bits, 42, 1); // 0 or 1
+ * ```
+ */
+export function decodeListCached(resource: FetchedResource | undefined, encodedList: string, maxBytes = MAX_BITSTRING_BYTES): Uint8Array {
+  const known = resource ? decodedLists.get(resource) : undefined;
+  let value: Uint8Array | BadgeError;
+  if (known && known.encodedList === encodedList && known.maxBytes === maxBytes) {
+    value = known.value;
+  } else {
+    try {
+      value = gunzipCapped(decodeEncodedList(encodedList), maxBytes);
+    } catch (error) {
+      if (!(error instanceof BadgeError)) throw error;
+      value = error;
+    }
+    if (resource) decodedLists.set(resource, { encodedList, maxBytes, value });
+  }
+  if (value instanceof BadgeError) throw value;
+  return value;
+}
+
+/**
+ * Read the status value of entry `index` when each entry is `size` bits wide. Bit 0 is the
+ * left-most (most significant) bit of byte 0, as both specs require. Returns `undefined`
+ * when the entry lies (partly) outside the list: the caller cannot tell its status.
+ *
+ * @example
+ * ```ts
+ * readStatus(new Uint8Array([0b1000_0000]), 0, 1); // 1
+ * readStatus(new Uint8Array([0b0100_0000]), 0, 2); // 1 (bits 0-1 = 0b01)
+ * ```
+ */
+export function readStatus(bitstring: Uint8Array, index: number, size: number): number | undefined {
+  if (!Number.isSafeInteger(index) || index < 0 || !Number.isSafeInteger(size) || size < 1 || size > 32) return undefined;
+  const first = index * size;
+  if (!Number.isSafeInteger(first + size) || first + size > bitstring.length * 8) return undefined;
+  let value = 0;
+  for (let bit = first; bit < first + size; bit++) {
+    const byte = bitstring[Math.floor(bit / 8)]!;
+    value = value * 2 + ((byte >> (7 - (bit % 8))) & 1);
+  }
+  return value;
+}
+
+/**
+ * Parse a `statusListIndex`: a non-negative integer, written as a decimal string by the
+ * specs (numbers are accepted too, since lists in the wild use them). Anything else is
+ * `undefined`.
+ */
+export function parseStatusIndex(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  if (typeof value !== 'string' || !/^(0|[1-9][0-9]{0,15})$/.test(value)) return undefined;
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
