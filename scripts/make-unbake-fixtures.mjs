@@ -125,7 +125,7 @@ const b64u = (s) => Buffer.from(s).toString('base64url');
 const jws = `${b64u('{"alg":"RS256","typ":"JWT"}')}.${b64u('{"iss":"https://example.org/issuers/1"}')}.${b64u('not-a-real-signature')}`;
 
 write('ob3-prefix-ob.svg', svg(`  <ob:credential><![CDATA[${ob3('Prefix ob')}]]></ob:credential>`, ' xmlns:ob="https://purl.imsglobal.org/ob/v3p0"'));
-write('ob3-default-ns.svg', svg(`  <credential xmlns="https://purl.imsglobal.org/ob/v3p0">${ob3('Default &amp; namespace').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}</credential>`));
+write('ob3-default-ns.svg', svg(`  <credential xmlns="https://purl.imsglobal.org/ob/v3p0">${ob3('Default & namespace <ok>').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}</credential>`));
 write('ob3-jwt-verify.svg', svg(`  <openbadges:credential xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" verify="${jws}"></openbadges:credential>`));
 write('ob2-jws-verify.svg', svg(`  <openbadges:assertion verify="${jws}"/>`, ' xmlns:openbadges="http://openbadges.org"'));
 write('ob2-char-refs.svg', svg(`  <x:assertion xmlns:x="http://openbadges.org" verify="&#x68;ttps://example.org/a?x=1&amp;y=&#50;"/>`));

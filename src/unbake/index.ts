@@ -6,9 +6,12 @@
 import { BadgeError } from '../errors.js';
 import { bytesOf, readInput } from './input.js';
 import { looksLikePng, unbakePng } from './png.js';
+import { looksLikeSvg, unbakeSvg } from './svg.js';
 import { resolveUnbakeOptions } from './types.js';
 import type { Container, UnbakeOptions, UnbakedBadge } from './types.js';
 
+export { bake } from './bake.js';
+export type { BakeOptions } from './bake.js';
 export { classifyPayload } from './payload.js';
 export type { PayloadType } from './payload.js';
 export { OB2_NAMESPACE, OB3_NAMESPACE, DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_MAX_DEPTH } from './types.js';
@@ -17,7 +20,8 @@ export type { ImageInput } from './input.js';
 
 /**
  * Which image container the bytes are, judged by content alone (never by file name): `'png'`
- * when they start with the PNG signature (or a truncated piece of it), else `null`.
+ * when they start with the PNG signature (or a truncated piece of it), `'svg'` when they are
+ * UTF-8 XML whose root element is `svg`, else `null`.
  *
  * @example
  * ```ts
@@ -26,6 +30,7 @@ export type { ImageInput } from './input.js';
  */
 export function detectContainer(bytes: Uint8Array): Container | null {
   if (looksLikePng(bytes)) return 'png';
+  if (looksLikeSvg(bytes)) return 'svg';
   return null;
 }
 
@@ -45,6 +50,8 @@ export function unbakeBytes(bytes: Uint8Array | ArrayBuffer, options?: UnbakeOpt
   switch (detectContainer(view)) {
     case 'png':
       return unbakePng(view, resolved);
+    case 'svg':
+      return unbakeSvg(view, resolved);
     default:
       throw new BadgeError('INPUT_UNRECOGNISED', 'The bytes are neither a PNG nor an SVG image.');
   }
