@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ERROR_CODES } from '../../src/errors.js';
+import { classifyPayload, unbake, unbakeBytes } from '../../src/unbake/index.js';
+import { codeOf, codeOfAsync, fixture } from './helpers.js';
+
+// Unbaking does no I/O at all: any attempt to reach the network fails the test.
+beforeEach(() => {
+  vi.stubGlobal('fetch', () => {
+    throw new Error('unbake must not touch the network');
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the unbake entry point', () => {
+  it('accepts a Uint8Array, an ArrayBuffer and a Blob alike', async () => {
+    const bytes = fixture('text-url.png');
+    const copy = bytes.slice().buffer;
+    const expected = unbakeBytes(bytes);
+    expect(await unbake(bytes)).toEqual(expected);
+    expect(await unbake(copy)).toEqual(expected);
+    expect(await unbake(new Blob([bytes]))).toEqual(expected);
+  });
+
+  it('returns a plain object that survives JSON.stringify unchanged', async () => {
+    const badge = await unbake(fixture('cdata-split.svg'));
+    expect(JSON.parse(JSON.stringify(badge))).toEqual(badge);
+  });
+
+  it('classifies JSON objects, compact JWS and http(s) URLs, and nothing else', () => {
+    expect(classifyPayload(' {"a":1} ')).toBe('json');
+    expect(classifyPayload('eyJhbGciOiJFUzI1NiJ9.e30.c2ln')).toBe('jws');
+    expect(classifyPayload('http://example.org')).toBe('url');
+    expect(classifyPayload('[1,2]')).toBeNull();
+    expect(classifyPayload('{not json}')).toBeNull();
+    expect(classifyPayload('a.b.c')).toBeNull();
+    expect(classifyPayload('ftp://example.org/a')).toBeNull();
+    expect(classifyPayload('https://exa mple.org')).toBeNull();
+    expect(classifyPayload('')).toBeNull();
+  });
+
+  it('documents every code it can throw in the shared error-code list', () => {
+    for (const code of ['INPUT_UNREADABLE', 'INPUT_UNRECOGNISED', 'NOT_BAKED', 'PNG_MALFORMED', 'SVG_MALFORMED', 'SVG_UNSAFE', 'PAYLOAD_TOO_LARGE', 'PAYLOAD_UNRECOGNISED']) {
+      expect(ERROR_CODES).toContain(code);
+    }
+  });
+});
+
+describe('refusing inputs that are not images', () => {
+  it('reports INPUT_UNREADABLE for a value of the wrong kind', async () => {
+    expect(await codeOfAsync(() => unbake('badge.png' as never))).toBe('INPUT_UNREADABLE');
+    expect(codeOf(() => unbakeBytes(42 as never))).toBe('INPUT_UNREADABLE');
+  });
+
+  it('reports INPUT_UNREADABLE for empty input', async () => {
+    expect(await codeOfAsync(() => unbake(new Uint8Array(0)))).toBe('INPUT_UNREADABLE');
+    expect(await codeOfAsync(() => unbake(new Blob([])))).toBe('INPUT_UNREADABLE');
+  });
+
+  it('reports INPUT_UNREADABLE for a Blob that cannot be read', async () => {
+    const broken = { size: 10, arrayBuffer: () => Promise.reject(new Error('gone')) };
+    expect(await codeOfAsync(() => unbake(broken as unknown as Blob))).toBe('INPUT_UNREADABLE');
+  });
+
+  it('reports INPUT_UNRECOGNISED for bytes that are neither PNG nor SVG', () => {
+    expect(codeOf(() => unbakeBytes(new TextEncoder().encode('{"type":"Assertion"}')))).toBe('INPUT_UNRECOGNISED');
+  });
+
+  it('throws TypeError for a nonsensical limit, which is a programming error', () => {
+    expect(() => unbakeBytes(fixture('tiny.png'), { maxPayloadBytes: -1 })).toThrow(TypeError);
+  });
+});
