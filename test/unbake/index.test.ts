@@ -20,7 +20,7 @@ describe('the unbake entry point', () => {
     const expected = unbakeBytes(bytes);
     expect(await unbake(bytes)).toEqual(expected);
     expect(await unbake(copy)).toEqual(expected);
-    expect(await unbake(new Blob([bytes]))).toEqual(expected);
+    expect(await unbake(new Blob([bytes.slice()]))).toEqual(expected);
   });
 
   it('returns a plain object that survives JSON.stringify unchanged', async () => {
