@@ -5,7 +5,7 @@
  */
 import { BadgeError, isBadgeError } from '../errors.js';
 import type { InputFormat } from '../result.js';
-import * as unbakeModule from '../unbake/index.js';
+import { detectContainer, unbakeBytes, type UnbakedBadge } from '../unbake/index.js';
 import type { VerifyContext } from './context.js';
 import type { FetchedResource } from './fetcher.js';
 import { looksLikeCompactJws } from './jose/jws.js';
@@ -25,16 +25,6 @@ export interface DetectedInput {
   format: InputFormat | null;
   payload: Payload | null;
 }
-
-/** The unbake module's API as this module uses it (written by the unbake layer). */
-interface UnbakeApi {
-  unbakeBytes?: (
-    bytes: Uint8Array,
-    options?: { maxPayloadBytes?: number },
-  ) => { container: 'png' | 'svg'; payload: string; payloadType: 'json' | 'jws' | 'url' };
-}
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 function isBlob(value: unknown): value is Blob {
   return typeof Blob !== 'undefined' && value instanceof Blob;
@@ -93,17 +83,6 @@ function toBytes(input: ArrayBuffer | ArrayBufferView): Uint8Array {
   return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
 }
 
-function startsWithPng(bytes: Uint8Array): boolean {
-  return PNG_SIGNATURE.every((b, i) => bytes[i] === b);
-}
-
-/** True when the bytes start like XML/SVG markup (after a BOM and whitespace). */
-function startsLikeMarkup(bytes: Uint8Array): boolean {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-  return bytes[i] === 0x3c; // '<'
-}
-
 /** Classification of text: JSON, compact JWS or URL; anything else is refused. */
 export type TextKind =
   | { kind: 'json'; value: unknown }
@@ -158,25 +137,22 @@ function textToPayload(kind: TextKind, ctx: VerifyContext, source?: string): Pay
 
 /** Unbake image bytes, recording the `unbake` check. */
 function unbake(bytes: Uint8Array, ctx: VerifyContext): { container: 'png' | 'svg'; kind: TextKind } | null {
-  const api = unbakeModule as unknown as UnbakeApi;
-  if (typeof api.unbakeBytes !== 'function') {
-    ctx.checks.fail('unbake', 'INPUT_UNRECOGNISED', 'image unbaking is not available in this build');
-    return null;
-  }
-  let result: ReturnType<NonNullable<UnbakeApi['unbakeBytes']>>;
+  let result: UnbakedBadge;
   try {
-    result = api.unbakeBytes(bytes, { maxPayloadBytes: ctx.options.maxPayloadBytes });
+    result = unbakeBytes(bytes, { maxPayloadBytes: ctx.options.maxPayloadBytes });
   } catch (error) {
     ctx.checks.failFrom('unbake', error, 'INPUT_UNRECOGNISED');
     return null;
   }
   try {
     const kind = classifyText(result.payload);
-    ctx.checks.pass('unbake', `${result.container.toUpperCase()} with a baked ${kind.kind === 'url' ? 'URL' : kind.kind.toUpperCase()} payload`);
+    const what = kind.kind === 'url' ? 'URL' : kind.kind === 'jws' ? 'JWS' : 'JSON';
+    ctx.checks.pass('unbake', `${result.container.toUpperCase()} with a baked ${what} payload (${result.source})`);
     return { container: result.container, kind };
   } catch (error) {
     // The baked text itself is unreadable: that is the payload's fault, not the image's.
-    ctx.checks.failFrom('unbake', isBadgeError(error) && error.code === 'INPUT_UNRECOGNISED' ? new BadgeError('PAYLOAD_UNRECOGNISED', 'the baked payload is neither JSON, a compact JWS nor a URL') : error, 'PAYLOAD_UNRECOGNISED');
+    const typed = isBadgeError(error) && error.code === 'INPUT_UNRECOGNISED' ? new BadgeError('PAYLOAD_UNRECOGNISED', 'the baked payload is neither JSON, a compact JWS nor a URL') : error;
+    ctx.checks.failFrom('unbake', typed, 'PAYLOAD_UNRECOGNISED');
     return null;
   }
 }
@@ -187,8 +163,9 @@ function fromBytes(bytes: Uint8Array, ctx: VerifyContext, source?: string): { fo
     ctx.checks.fail('input', 'INPUT_UNREADABLE', 'the input is empty');
     return { format: null, payload: null };
   }
-  if (startsWithPng(bytes) || startsLikeMarkup(bytes)) {
-    const format: InputFormat = startsWithPng(bytes) ? 'png' : 'svg';
+  const container = detectContainer(bytes);
+  if (container !== null) {
+    const format: InputFormat = container;
     if (source === undefined) ctx.checks.pass('input', `${format.toUpperCase()} image`);
     const unbaked = unbake(bytes, ctx);
     if (!unbaked) return { format, payload: null };

@@ -1,20 +1,108 @@
 /**
- * Open Badges 2.0 / 1.x / 0.5 verification entry points (hosted, signed, legacy).
- * Interim: the full pipeline lands in hosted.ts / signed.ts / legacy.ts.
+ * Open Badges 2.0 / 1.x / 0.5 verification: hosted assertions (the issuer's copy is the
+ * truth), signed assertions (compact JWS), and the legacy shapes, all reported with the
+ * same checks and normalised into the same badge object.
  */
 import type { VerifierOutcome, VerifyContext } from '../context.js';
+import { looksLikeCompactJws } from '../jose/jws.js';
+import { emptyBadge, isObject, safeImageUrl, str, type JsonObject } from '../normalise-common.js';
+import { hostedFetchError, Ob2Run, recordIssues } from './linked.js';
+import { detectVersion, nodeKind, verificationType } from './model.js';
+import { toOb2Shape, verifyHosted } from './hosted.js';
+import { verifySigned } from './signed.js';
+import { checkAssertion } from './structure.js';
 
-export async function verifyOb2Object(obj: Record<string, unknown>, ctx: VerifyContext, _source?: string): Promise<VerifierOutcome> {
-  ctx.checks.fail('hosted', 'FETCH_FAILED', 'OB 2.0 hosted verification is not available yet');
-  return { version: null, badge: null, credential: obj };
+export { verifySigned } from './signed.js';
+export { verifyHosted } from './hosted.js';
+
+/**
+ * Verify an OB 0.5–2.0 JSON object. `source` is the URL it was fetched from, if any (the
+ * hosted URL of an OB 0.5 assertion, which has no id of its own).
+ *
+ * @example
+ * ```ts
+ * const outcome = await verifyOb2Object(JSON.parse(text), ctx);
+ * ```
+ */
+export async function verifyOb2Object(obj: Record<string, unknown>, ctx: VerifyContext, source?: string): Promise<VerifierOutcome> {
+  const version = detectVersion(obj);
+  if (version === null) {
+    ctx.checks.fail('structure', 'NOT_A_BADGE', 'the JSON is not an Open Badges assertion or credential');
+    return { version: null, badge: null, credential: obj };
+  }
+  const kind = nodeKind(obj, version);
+  if (kind !== 'Assertion') {
+    // A BadgeClass or a Profile describes a badge or an issuer; it awards nothing to anyone,
+    // so reporting it "verified" would mislead whoever asked about a person's badge.
+    const what = kind === 'BadgeClass' ? 'a BadgeClass (a badge definition)' : kind === 'Profile' ? 'an issuer Profile' : 'an Open Badges node';
+    ctx.checks.fail('structure', 'NOT_A_BADGE', `this is ${what}, not an awarded badge (Assertion)`);
+    let badge = null;
+    if (kind === 'BadgeClass') {
+      badge = emptyBadge();
+      badge.name = str(obj.name);
+      badge.description = str(obj.description);
+      badge.image = safeImageUrl(obj.image);
+    }
+    return { version, badge, credential: obj };
+  }
+  const mapped = toOb2Shape(obj, version, source ?? null);
+  // A revoked stub carries no verification object: it is the hosted copy of a withdrawn assertion.
+  const type = mapped.revoked === true && version === '2.0' ? (verificationType(mapped) ?? 'hosted') : verificationType(mapped);
+  if (type === 'signed') {
+    // The signature is the JWS around the assertion; a bare signed assertion has lost it.
+    recordIssues(ctx, 'structure', checkAssertion(mapped, version), `Open Badges ${version} signed assertion`);
+    ctx.checks.fail('proof', 'PROOF_MISSING', 'a signed assertion must be presented as its compact JWS; this one has no signature');
+    return { version, badge: new Ob2Run(ctx, version, mapped).badge(), credential: obj };
+  }
+  if (type === null) {
+    // Without a verification type there is no way to check it: report what is wrong.
+    recordIssues(ctx, 'structure', checkAssertion(mapped, version), 'assertion');
+    return { version, badge: new Ob2Run(ctx, version, mapped).badge(), credential: obj };
+  }
+  const hostedUrl = version === '0.5' ? (source ?? null) : str(mapped.id);
+  return verifyHosted(mapped, version, hostedUrl, ctx);
 }
 
+/**
+ * Verify an OB 2.0 / 1.x signed assertion (compact JWS).
+ *
+ * @example
+ * ```ts
+ * const outcome = await verifyOb2Signed(token, ctx);
+ * ```
+ */
 export async function verifyOb2Signed(token: string, ctx: VerifyContext): Promise<VerifierOutcome> {
-  ctx.checks.fail('proof', 'UNSUPPORTED_PROOF', 'OB 2.0 signed verification is not available yet');
-  return { version: null, badge: null, credential: token };
+  return verifySigned(token, ctx);
 }
 
+/**
+ * Verify the hosted assertion a URL names (a baked OB 1.x/2.0 URL payload, or a URL input).
+ *
+ * @example
+ * ```ts
+ * const outcome = await verifyOb2Url('https://badges.example.org/a/1.json', ctx);
+ * ```
+ */
 export async function verifyOb2Url(url: string, ctx: VerifyContext): Promise<VerifierOutcome> {
-  ctx.checks.fail('hosted', 'FETCH_FAILED', `OB 2.0 hosted verification of ${url} is not available yet`);
-  return { version: null, badge: null, credential: null };
+  let text: string;
+  try {
+    const resource = await ctx.fetcher.get(url);
+    text = new TextDecoder().decode(resource.bytes).replace(/^\uFEFF/, '').trim();
+  } catch (error) {
+    ctx.checks.failFrom('hosted', hostedFetchError(error, url), 'FETCH_FAILED');
+    return { version: null, badge: null, credential: null };
+  }
+  if (looksLikeCompactJws(text)) return verifySigned(text, ctx);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    ctx.checks.fail('hosted', 'RESOURCE_MALFORMED', `${url} did not return a JSON assertion`);
+    return { version: null, badge: null, credential: null };
+  }
+  if (!isObject(json)) {
+    ctx.checks.fail('hosted', 'RESOURCE_MALFORMED', `${url} did not return a JSON object`);
+    return { version: null, badge: null, credential: json };
+  }
+  return verifyOb2Object(json as JsonObject, ctx, url);
 }

@@ -1,0 +1,154 @@
+/**
+ * Open Badges 0.5 / 1.0 / 1.1 / 2.0 documents: version detection and the mapping of the
+ * legacy shapes onto the 2.0 vocabulary, so that one set of checks serves every version.
+ */
+import type { BadgeVersion } from '../../result.js';
+import { asArray, isObject, str, type JsonObject } from '../normalise-common.js';
+
+/** The OB 2.0 context, under both of its published URLs. */
+export const OB2_CONTEXTS = new Set(['https://w3id.org/openbadges/v2', 'https://openbadgespec.org/v2/context.json', 'http://w3id.org/openbadges/v2']);
+export const OB1_CONTEXTS = new Set(['https://w3id.org/openbadges/v1', 'http://w3id.org/openbadges/v1', 'https://openbadgespec.org/v1/context.json']);
+const OBI = 'https://w3id.org/openbadges#';
+
+export type LegacyVersion = Exclude<BadgeVersion, '3.0'>;
+
+/** What kind of OB 1.x/2.0 node an object is. */
+export type NodeKind = 'Assertion' | 'BadgeClass' | 'Profile' | 'other';
+
+/** The `type` values of a node, with `obi:` compact and full IRIs reduced to the term. */
+export function typesOf(node: JsonObject): string[] {
+  return asArray(node.type ?? node['@type'])
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => (t.startsWith('obi:') ? t.slice(4) : t.startsWith(OBI) ? t.slice(OBI.length) : t));
+}
+
+export function hasType(node: JsonObject, ...names: string[]): boolean {
+  const types = typesOf(node);
+  return names.some((n) => types.includes(n));
+}
+
+/** The context entries of a node: URLs, and `'inline'` for an embedded context object. */
+function contextEntries(node: JsonObject): string[] {
+  return asArray(node['@context']).map((c) => (typeof c === 'string' ? c : isObject(c) ? 'inline' : ''));
+}
+
+/** True when the node's context is the OB 2.0 one (by URL, or an inline copy naming `obi`). */
+export function hasOb2Context(node: JsonObject): boolean {
+  return asArray(node['@context']).some(
+    (c) => (typeof c === 'string' && OB2_CONTEXTS.has(c)) || (isObject(c) && c.obi === OBI),
+  );
+}
+
+/**
+ * Which Open Badges version an object is, or null when it is not an OB 0.5–2.0 document.
+ * 2.0 and 1.1 say so in `@context`; 1.0 has a `verify` object; 0.5 has a bare-string
+ * recipient and an embedded badge whose issuer has an `origin`. An object that looks like a
+ * 2.0 assertion but has an unknown context is still 2.0 (and fails INVALID_CONTEXT).
+ *
+ * @example
+ * ```ts
+ * detectVersion({ '@context': 'https://w3id.org/openbadges/v2', type: 'Assertion' }) // '2.0'
+ * ```
+ */
+export function detectVersion(node: JsonObject): LegacyVersion | null {
+  if (hasOb2Context(node)) return '2.0';
+  if (asArray(node['@context']).some((c) => typeof c === 'string' && OB1_CONTEXTS.has(c))) return '1.1';
+  if (isObject(node.verify) && (node.uid !== undefined || typeof node.badge === 'string')) return '1.0';
+  if (typeof node.recipient === 'string' && isObject(node.badge)) return '0.5';
+  const contexts = contextEntries(node);
+  if (contexts.some((c) => c === 'inline' || /openbadges/i.test(c))) return '2.0';
+  if (hasType(node, 'Assertion') && isObject(node.recipient)) return '2.0';
+  return null;
+}
+
+/** The kind of node, for deciding whether it is an awarded badge at all. */
+export function nodeKind(node: JsonObject, version: LegacyVersion): NodeKind {
+  if (version === '0.5' || version === '1.0') return 'Assertion';
+  if (hasType(node, 'Assertion')) return 'Assertion';
+  if (hasType(node, 'BadgeClass')) return 'BadgeClass';
+  if (hasType(node, 'Issuer', 'Profile')) return 'Profile';
+  // A node of another type that carries recipient and badge is a mistyped assertion:
+  // report its type as wrong rather than calling it "not a badge".
+  if (node.recipient !== undefined && node.badge !== undefined) return 'Assertion';
+  // The OB 2.0 spec's revoked hosted assertion may be served as a bare stub
+  // `{ id, revoked: true, revocationReason }`.
+  if (node.revoked === true && typeof node.id === 'string' && node.type === undefined) return 'Assertion';
+  return 'other';
+}
+
+/** `verification` (2.0) or its alias `verify` (1.x, and allowed by the 2.0 context). */
+export function verificationOf(node: JsonObject): JsonObject | null {
+  const v = node.verification ?? node.verify;
+  return isObject(v) ? v : null;
+}
+
+/** 'hosted' | 'signed' | null, accepting the 2.0 class names and 1.x short names. */
+export function verificationType(node: JsonObject): 'hosted' | 'signed' | null {
+  const v = verificationOf(node);
+  if (!v) return null;
+  const types = asArray(v.type).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^obi:/, '').toLowerCase());
+  if (types.some((t) => t === 'hosted' || t === 'hostedbadge')) return 'hosted';
+  if (types.some((t) => t === 'signed' || t === 'signedbadge')) return 'signed';
+  return null;
+}
+
+/**
+ * Map an OB 0.5 assertion onto the 2.0 vocabulary: `recipient` becomes an IdentityObject,
+ * `issued_on` becomes `issuedOn`, `badge.issuer.origin` becomes the issuer `url`.
+ */
+export function fromOb05(node: JsonObject, hostedUrl: string | null): JsonObject {
+  const recipient = str(node.recipient) ?? '';
+  const hashed = /^(sha256|md5)\$/i.test(recipient);
+  const badge = isObject(node.badge) ? node.badge : {};
+  const issuer = isObject(badge.issuer) ? badge.issuer : {};
+  const origin = str(issuer.origin);
+  return {
+    type: 'Assertion',
+    id: hostedUrl,
+    recipient: { type: 'email', identity: recipient, hashed, ...(str(node.salt) ? { salt: node.salt } : {}) },
+    badge: {
+      type: 'BadgeClass',
+      name: badge.name,
+      description: badge.description,
+      image: resolveAgainst(badge.image, origin),
+      criteria: resolveAgainst(badge.criteria, origin),
+      issuer: {
+        type: 'Issuer',
+        id: origin,
+        name: str(issuer.org) ? `${String(issuer.name)} (${String(issuer.org)})` : issuer.name,
+        url: origin,
+        email: issuer.contact,
+      },
+    },
+    verification: { type: 'hosted' },
+    issuedOn: node.issued_on,
+    expires: node.expires,
+    evidence: resolveAgainst(node.evidence, origin),
+    image: resolveAgainst(node.image, origin),
+  };
+}
+
+/** OB 0.5 allowed paths relative to the issuer origin. */
+function resolveAgainst(value: unknown, origin: string | null): unknown {
+  if (typeof value !== 'string' || origin === null) return value;
+  try {
+    return new URL(value, origin).href;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Map an OB 1.0/1.1 assertion onto the 2.0 vocabulary: `verify` becomes `verification`, and
+ * the hosted URL is `verify.url` (1.x assertions have a `uid`, not an `id`).
+ */
+export function fromOb1(node: JsonObject): JsonObject {
+  const verify = verificationOf(node) ?? {};
+  const type = verificationType(node);
+  return {
+    ...node,
+    type: 'Assertion',
+    id: str(node.id) ?? (type === 'hosted' ? str(verify.url) : null),
+    verification: { type: type ?? verify.type, ...(type === 'signed' ? { creator: verify.url } : {}) },
+  };
+}
