@@ -11,7 +11,14 @@ import { bakePng, looksLikePng } from './png.js';
 import { bakeSvg, looksLikeSvg } from './svg.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAYLOAD_BYTES } from './types.js';
 
-/** Options for {@link bake}. */
+/**
+ * Options for {@link bake}.
+ *
+ * @example
+ * ```ts
+ * bake(png, jwt, { version: '3.0', maxPayloadBytes: 1 << 20 })
+ * ```
+ */
 export interface BakeOptions {
   /**
    * Which spec to bake by. `'2.0'` (also right for OB 1.x): PNG iTXt keyword `openbadges`,

@@ -49,6 +49,12 @@ function isJsonObject(t: string): boolean {
  * True for `header.payload.signature` where the header is base64url JSON with a string `alg`.
  * The payload may be empty only in the detached form, which badges never use, so all three
  * segments must be non-empty.
+ *
+ * @example
+ * ```ts
+ * isCompactJws('eyJhbGciOiJSUzI1NiJ9.e30.c2ln') // true
+ * isCompactJws('www.example.org')               // false
+ * ```
  */
 export function isCompactJws(t: string): boolean {
   const parts = t.split('.');

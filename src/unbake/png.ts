@@ -13,7 +13,7 @@ import { crc32 } from './crc32.js';
 import { classifyPayload } from './payload.js';
 import type { BadgeKeyword, ResolvedUnbakeOptions, UnbakedBadge } from './types.js';
 
-/** The eight bytes every PNG starts with (PNG spec §5.2). */
+/** The eight bytes every PNG starts with (PNG spec §5.2): `89 50 4E 47 0D 0A 1A 0A`. */
 export const PNG_SIGNATURE: Uint8Array = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Keywords that carry a badge; the first chunk in file order with any of them wins. */
@@ -215,9 +215,10 @@ function readTextChunk(
   if (flag === 1 && method !== 0) throw malformed('The iTXt chunk uses an unknown compression method.');
   p += 2;
   for (let field = 0; field < 2; field++) {
-    const nul = bytes.indexOf(0, p);
-    if (nul < 0 || nul >= end) throw malformed('The iTXt chunk ends inside its header.');
-    p = nul + 1;
+    // Search inside the chunk only: a missing NUL must not send us scanning the rest of the file.
+    const nul = bytes.subarray(p, end).indexOf(0);
+    if (nul < 0) throw malformed('The iTXt chunk ends inside its header.');
+    p += nul + 1;
   }
   const raw = capped(bytes.subarray(p, end), cap);
   const data = flag === 1 ? inflateCapped(raw, cap) : raw;

@@ -188,6 +188,12 @@ function cdata(s: string): string {
 /**
  * The badge element as the specs write it, with its namespace declared on itself so it does
  * not depend on (or disturb) the root's declarations.
+ *
+ * @example
+ * ```ts
+ * badgeElementMarkup('assertion', 'https://example.org/a', 'url')
+ * // '<openbadges:assertion xmlns:openbadges="http://openbadges.org" verify="https://example.org/a"></openbadges:assertion>'
+ * ```
  */
 export function badgeElementMarkup(kind: BadgeElement, payload: string, payloadType: PayloadType): string {
   const ns = kind === 'assertion' ? OB2_NAMESPACE : OB3_NAMESPACE;

@@ -19,7 +19,16 @@ export const OB2_NAMESPACE = 'http://openbadges.org';
 /** XML namespace of `<credential>` in OB 3.0 baked SVGs. */
 export const OB3_NAMESPACE = 'https://purl.imsglobal.org/ob/v3p0';
 
-/** The payload found in a baked image. Plain data: survives `JSON.stringify`. */
+/**
+ * The payload found in a baked image. Plain data: survives `JSON.stringify`.
+ *
+ * @example
+ * ```ts
+ * const badge: UnbakedBadge = unbakeBytes(png)
+ * // { container: 'png', source: 'iTXt:openbadgecredential', keyword: 'openbadgecredential',
+ * //   chunk: 'iTXt', compressed: false, payload: '{"@context":…}', payloadType: 'json', version: '3.0' }
+ * ```
+ */
 export interface UnbakedBadge {
   /** The container, detected by content (never by file name). */
   container: Container;
@@ -56,7 +65,14 @@ export interface UnbakedBadge {
   alternate?: { source: string; payload: string; payloadType: PayloadType };
 }
 
-/** Limits for {@link unbake}; every one has a safe default. */
+/**
+ * Limits for {@link unbake}; every one has a safe default.
+ *
+ * @example
+ * ```ts
+ * unbakeBytes(bytes, { maxPayloadBytes: 256 * 1024, maxDepth: 64 })
+ * ```
+ */
 export interface UnbakeOptions {
   /**
    * Largest payload accepted, in bytes, both as stored and after decompression; a zlib
@@ -78,7 +94,14 @@ export interface ResolvedUnbakeOptions {
   maxDepth: number;
 }
 
-/** Fills in defaults; a non-positive or non-numeric limit is a programming error. */
+/**
+ * Fills in defaults; a non-positive or non-numeric limit is a programming error (TypeError).
+ *
+ * @example
+ * ```ts
+ * resolveUnbakeOptions(undefined) // { maxPayloadBytes: 4194304, maxDepth: 256 }
+ * ```
+ */
 export function resolveUnbakeOptions(options: UnbakeOptions | undefined): ResolvedUnbakeOptions {
   const maxPayloadBytes = options?.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;

@@ -150,6 +150,11 @@ export function decodeReferences(s: string, at: number): string {
 /**
  * The value of an attribute with references decoded and literal tabs and line breaks turned
  * into spaces, as XML attribute-value normalisation requires.
+ *
+ * @example
+ * ```ts
+ * attributeValue({ qname: 'verify', prefix: null, local: 'verify', raw: 'a&amp;b' }) // 'a&b'
+ * ```
  */
 export function attributeValue(attr: XmlAttribute, at = 0): string {
   return decodeReferences(attr.raw.replace(/[\t\n\r]/g, ' '), at);
