@@ -21,3 +21,5 @@ export { createResourceCache } from './verify/fetcher.js';
 export type { ResourceCache, FetchedResource } from './verify/fetcher.js';
 export { verify } from './verify/verify.js';
 export type { VerifyInput } from './verify/input.js';
+export { verifyMany } from './verify/batch.js';
+export type { BatchItem, VerifyManyOptions } from './verify/batch.js';
