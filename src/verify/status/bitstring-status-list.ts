@@ -87,9 +87,9 @@ export async function checkBitstringStatusListEntry(
     return informational ? { status: 'warning', code: list.verdict.code, message: list.verdict.message } : list.verdict;
   }
   const value = readStatus(list.bits, index, size);
-  const where = `${url} index ${index}`;
+  const where = `${clip(url)} index ${index}`;
   if (value === undefined) {
-    const message = `statusListIndex ${index} is outside the status list ${url} (${Math.floor(list.entries / size)} entries)`;
+    const message = `statusListIndex ${index} is outside the status list ${clip(url)} (${Math.floor(list.entries / size)} entries)`;
     return informational ? { status: 'warning', code: 'STATUS_UNAVAILABLE', message } : { status: 'failed', code: 'STATUS_UNAVAILABLE', message };
   }
 

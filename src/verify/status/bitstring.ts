@@ -76,6 +76,12 @@ export function decodeBase64(text: string): Uint8Array {
  * base64url string (`u` prefix); StatusList2021 used base64url without a prefix. Lists in
  * the wild mix both, and the two cannot be confused: GZIP data always starts with
  * 0x1f 0x8b, which base64 writes `H4s…`, never `u…`.
+ *
+ * @example
+ * ```ts
+ * decodeEncodedList('uH4sIAAAAAAAA_-3BMQEAAAA…'); // GZIP bytes (multibase base64url)
+ * decodeEncodedList('H4sIAAAAAAAAA-3BMQEAAAA…');  // the same, StatusList2021 style
+ * ```
  */
 export function decodeEncodedList(encodedList: string): Uint8Array {
   if (encodedList.length === 0) throw new BadgeError('RESOURCE_MALFORMED', 'encodedList is empty');
@@ -196,6 +202,12 @@ export function readStatus(bitstring: Uint8Array, index: number, size: number): 
  * Parse a `statusListIndex`: a non-negative integer, written as a decimal string by the
  * specs (numbers are accepted too, since lists in the wild use them). Anything else is
  * `undefined`.
+ *
+ * @example
+ * ```ts
+ * parseStatusIndex('94567'); // 94567
+ * parseStatusIndex('-1');    // undefined
+ * ```
  */
 export function parseStatusIndex(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : undefined;

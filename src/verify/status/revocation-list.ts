@@ -44,10 +44,10 @@ export async function check1EdTechRevocationList(
     ({ json: list } = await ctx.fetcher.getJson(url));
   } catch (error) {
     const why = isBadgeError(error) ? `${error.code}: ${error.message}` : String(error);
-    return unavailable(`the revocation list ${url} could not be fetched (${why})`);
+    return unavailable(`the revocation list ${clip(url)} could not be fetched (${why})`);
   }
   if (!isObject(list) || !Array.isArray(list.revokedCredentials)) {
-    return unavailable(`the revocation list ${url} is not a 1EdTech revocation list (no revokedCredentials array)`);
+    return unavailable(`the revocation list ${clip(url)} is not a 1EdTech revocation list (no revokedCredentials array)`);
   }
 
   for (const item of list.revokedCredentials) {
@@ -59,8 +59,8 @@ export async function check1EdTechRevocationList(
     return {
       status: 'failed',
       code: 'REVOKED',
-      message: `the issuer revoked this credential${reason === undefined ? '' : `: ${clip(reason)}`} (${url})`,
+      message: `the issuer revoked this credential${reason === undefined ? '' : `: ${clip(reason)}`} (${clip(url)})`,
     };
   }
-  return { status: 'passed', message: `not in the revocation list ${url}` };
+  return { status: 'passed', message: `not in the revocation list ${clip(url)}` };
 }

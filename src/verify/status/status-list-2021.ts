@@ -46,9 +46,9 @@ export async function checkStatusList2021Entry(
   const list = await loadStatusList(url, purpose, STATUS_LIST_2021_FORMAT, ctx, deps);
   if (!list.ok) return list.verdict;
   const value = readStatus(list.bits, index, 1);
-  const where = `${url} index ${index}`;
+  const where = `${clip(url)} index ${index}`;
   if (value === undefined) {
-    return { status: 'failed', code: 'STATUS_UNAVAILABLE', message: `statusListIndex ${index} is outside the status list ${url} (${list.entries} entries)` };
+    return { status: 'failed', code: 'STATUS_UNAVAILABLE', message: `statusListIndex ${index} is outside the status list ${clip(url)} (${list.entries} entries)` };
   }
   if (purpose === 'revocation') {
     return value === 1

@@ -27,19 +27,42 @@ export type StatusVerdict =
   | { status: 'failed'; code: ErrorCode; message: string; property?: string }
   | { status: 'warning'; code: ErrorCode; message: string };
 
-/** A plain JSON object (not an array, not null). */
+/**
+ * A plain JSON object (not an array, not null).
+ *
+ * @example
+ * ```ts
+ * isObject({}); // true
+ * isObject([]); // false
+ * ```
+ */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** `type` as a list of strings, whether written as a string or an array. */
+/**
+ * `type` as a list of strings, whether written as a string or an array.
+ *
+ * @example
+ * ```ts
+ * typesOf('A'); // ['A']
+ * typesOf(['A', 1]); // ['A']
+ * ```
+ */
 export function typesOf(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.filter((t): t is string => typeof t === 'string');
   return [];
 }
 
-/** Shorten text from a document for a message (it may be long or hostile). */
+/**
+ * Shorten text from a document for a message (it may be long or hostile).
+ *
+ * @example
+ * ```ts
+ * clip('x'.repeat(500)).length; // 201
+ * ```
+ */
 export function clip(value: unknown, max = 200): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
   return text.length > max ? `${text.slice(0, max)}…` : text;

@@ -40,6 +40,28 @@ describe('checkCredentialStatus', () => {
     expect(calls).toEqual(['https://status.example/lists/revocation.json']);
   });
 
+  it('verifies a shared list once per batch, and again for another clock', async () => {
+    const { fetch } = fixtureFetch();
+    const cache = createResourceCache();
+    const { deps, seen } = trustingDeps();
+    for (const name of ['revoked', 'notRevoked', 'revokedFirstEntry']) {
+      await checkCredentialStatus(fixtureCredential(name), makeContext(fetch, { cache }), deps);
+    }
+    expect(seen).toHaveLength(1);
+    const later = makeContext(fetch, { cache });
+    later.options.now = new Date('2027-01-01T00:00:00Z');
+    await checkCredentialStatus(fixtureCredential('notRevoked'), later, deps);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('verifies the list again in a verification that does not share the cache', async () => {
+    const { fetch } = fixtureFetch();
+    const { deps, seen } = trustingDeps();
+    await checkCredentialStatus(fixtureCredential('notRevoked'), makeContext(fetch), deps);
+    await checkCredentialStatus(fixtureCredential('notRevoked'), makeContext(fetch), deps);
+    expect(seen).toHaveLength(2);
+  });
+
   describe('failures', () => {
     it('reports an unknown credentialStatus type as unsupported', async () => {
       const { checks, calls } = await run(fixtureCredential('unknownType'));
