@@ -87,6 +87,13 @@ describe('checkSchema', () => {
     }
   });
 
+  it('reports a pathologically deep credential as not conforming instead of overflowing the stack', async () => {
+    let org: Record<string, unknown> = { id: 'https://org.example/0', type: ['Profile'] };
+    for (let i = 1; i < 100_000; i++) org = { id: `https://org.example/${i}`, type: ['Profile'], parentOrg: org };
+    const credential = { ...readCorpusJson(`${SPEC}fullOpenBadge.json`), issuer: org };
+    expect(await schemaCheck(credential)).toMatchObject({ status: 'warning', code: 'SCHEMA_INVALID' });
+  });
+
   describe('skips', () => {
     it('a credential that declares no credentialSchema', async () => {
       const credential = readCorpusJson('digitalcredentials-verifier-core/credentials/v2/v2NoStatus.json');
