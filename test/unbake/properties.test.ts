@@ -109,7 +109,10 @@ describe('damaged baked images', () => {
         fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }),
         (kind, flips) => {
           const bytes = baked[kind].slice();
-          for (const [at, mask] of flips) bytes[at % bytes.length] ^= mask;
+          for (const [at, mask] of flips) {
+            const i = at % bytes.length;
+            bytes[i] = (bytes[i] as number) ^ mask;
+          }
           outcome(bytes);
         },
       ),
