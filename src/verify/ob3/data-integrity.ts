@@ -253,3 +253,42 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, e
   }
   return { verified: results.some((r) => r.verified), results };
 }
+
+/** The canonical forms a Data Integrity proof signs, for test vectors and debugging. */
+export interface CanonicalForms {
+  /** RDFC-1.0 canonical N-Quads of the document without its proof. */
+  document: string;
+  /** Canonical N-Quads of the proof configuration (the proof without its value). */
+  proof: string;
+  /** The bytes signed: sha256(proof config) ‖ sha256(document). */
+  verifyData: Uint8Array;
+}
+
+/**
+ * The canonical N-Quads and the signed bytes of `proof` over `document`, computed exactly as
+ * verification computes them (same suites, same loader, safe mode). Throws for a proof type
+ * outside {@link ACCEPTED_SUITES}.
+ *
+ * @example
+ * ```ts
+ * const { document, verifyData } = await canonicalForms(unsigned, proofConfig);
+ * ```
+ */
+export async function canonicalForms(
+  document: Record<string, unknown>,
+  proof: Record<string, unknown>,
+  documentLoader?: DocumentLoader,
+): Promise<CanonicalForms> {
+  const suite = suiteFor(proof);
+  if (!suite) throw new BadgeError('UNSUPPORTED_PROOF', `proof type ${labelOf(proof)} is not supported`);
+  const loader = createDocumentLoader({ fallback: documentLoader });
+  const doc = { ...document };
+  delete doc.proof;
+  const proofWithContext = { '@context': doc['@context'], ...proof };
+  const [canonicalDocument, canonicalProof, verifyData] = await Promise.all([
+    suite.canonize(doc, { documentLoader: loader, base: null, safe: true, skipExpansion: false }),
+    suite.canonizeProof(proofWithContext, { document: doc, documentLoader: loader }),
+    suite.createVerifyData({ document: doc, proof: proofWithContext, documentLoader: loader }),
+  ]);
+  return { document: canonicalDocument, proof: canonicalProof, verifyData };
+}

@@ -139,7 +139,7 @@ describe('derived negative cases (verifier-core)', () => {
   const bases = [`${VC}v1/v1NoStatus.json`, `${VC}v2/v2NoStatus.json`, `${VC}v1/v1Expired.json`, `${VC}v2/v2Expired.json`];
 
   it.each(bases)('reports PROOF_INVALID when the name of %s is tampered', async (file) => {
-    const credential = { ...corpusJson(file), name: 'tampered!' };
+    const credential = { ...corpusJson<Record<string, unknown>>(file), name: 'tampered!' };
     const result = await check(credential);
     expect(result.status).toBe('invalid');
     expect(codes(result)).toContain('PROOF_INVALID');
@@ -154,7 +154,7 @@ describe('derived negative cases (verifier-core)', () => {
   });
 
   it.each(bases.slice(0, 2))('refuses a credential id that is not a URI (%s)', async (file) => {
-    const result = await check({ ...corpusJson(file), id: '0923lksjf' });
+    const result = await check({ ...corpusJson<Record<string, unknown>>(file), id: '0923lksjf' });
     expect(result.status).toBe('invalid');
     expect(codes(result)).toContain('INVALID_PROPERTY');
   });
