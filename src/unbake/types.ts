@@ -76,7 +76,8 @@ export interface UnbakedBadge {
 export interface UnbakeOptions {
   /**
    * Largest payload accepted, in bytes, both as stored and after decompression; a zlib
-   * stream that inflates past it is abandoned as soon as it does. Default 4 MiB.
+   * stream that inflates past it is abandoned as soon as it does. Default 4 MiB. (SVG text
+   * and attributes are measured in characters once decoded, which never exceeds the bytes.)
    */
   maxPayloadBytes?: number;
   /** SVG: deepest element nesting accepted before the file is refused. Default 256. */
