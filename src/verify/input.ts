@@ -7,7 +7,7 @@ import { BadgeError, isBadgeError } from '../errors.js';
 import type { InputFormat } from '../result.js';
 import { detectContainer, unbakeBytes, type UnbakedBadge } from '../unbake/index.js';
 import type { VerifyContext } from './context.js';
-import type { FetchedResource } from './fetcher.js';
+import { FetchError, type FetchedResource } from './fetcher.js';
 import { looksLikeCompactJws } from './jose/jws.js';
 
 /** Everything `verify` accepts. */
@@ -194,7 +194,10 @@ async function fromUrl(url: string, ctx: VerifyContext): Promise<DetectedInput> 
   try {
     resource = await ctx.fetcher.get(url);
   } catch (error) {
-    ctx.checks.failFrom('input', error, 'FETCH_FAILED');
+    // 410 Gone is how OB 2.0 issuers withdraw a hosted assertion (the usual URL input).
+    if (error instanceof FetchError && error.httpStatus === 410) {
+      ctx.checks.fail('input', 'REVOKED', `${url} answered HTTP 410 Gone: the issuer withdrew it`);
+    } else ctx.checks.failFrom('input', error, 'FETCH_FAILED');
     return { format: 'url', payload: null };
   }
   ctx.checks.pass('input', `fetched ${url}`);
