@@ -88,9 +88,10 @@ export function checkAssertion(node: JsonObject, version: LegacyVersion): Issue[
   r.context(version);
   r.type(version, 'Assertion');
   const kind = verificationType(node);
+  if (version === '1.0' || version === '1.1') r.require('uid', isString, 'a string');
   if (node.id === undefined || node.id === null) {
-    // 0.5 has no id; its hosted URL is where it was fetched from (checked by the pipeline).
-    if (version !== '0.5') r.missing('id');
+    // 0.5 has no id (its hosted URL is where it was fetched from) and 1.x has a uid instead.
+    if (version === '2.0') r.missing('id');
   } else if (kind === 'hosted' ? !isHttpUrl(node.id) : !isIri(node.id)) {
     r.invalid('id', kind === 'hosted' ? 'a hosted Assertion.id must be an http(s) URL' : 'Assertion.id must be an IRI');
   }
