@@ -101,7 +101,7 @@ export function mapFetch(maps: URL[], overrides: Record<string, Override> = {}):
 }
 
 /** Bytes of a file, for inputs. */
-export function bytesOf(file: URL): Uint8Array {
+export function bytesOf(file: URL): Uint8Array<ArrayBuffer> {
   return new Uint8Array(readFileSync(file));
 }
 

@@ -38,7 +38,7 @@ describe('OB 0.5', () => {
   });
 
   it('is indeterminate for a 0.5 assertion given without its URL', async () => {
-    const json = JSON.parse(textOf(new URL('hosted/badges.example.org/legacy/v05.json', OB2_FIXTURES))) as object;
+    const json = JSON.parse(textOf(new URL('hosted/badges.example.org/legacy/v05.json', OB2_FIXTURES))) as Record<string, unknown>;
     const { result, failed } = await check(json);
     expect([result.status, result.version]).toEqual(['indeterminate', '0.5']);
     expect(failed.hosted).toBe('FETCH_FAILED');

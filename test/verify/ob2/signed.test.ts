@@ -141,7 +141,7 @@ describe('signed assertions that fail', () => {
   });
 
   it('reports PROOF_MISSING for a signed assertion stripped of its JWS', async () => {
-    const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(token('rs256').split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))) as object;
+    const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(token('rs256').split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))) as Record<string, unknown>;
     const { result, failed } = await check(payload);
     expect(result.status).toBe('invalid');
     expect(failed.proof).toBe('PROOF_MISSING');
