@@ -63,7 +63,16 @@ export async function runCapture(argv: readonly string[], options: RunOptions = 
   };
   // Loaded on first use, so tests that only need the paths above do not load the pipeline.
   const { runCli } = await import('../../src/cli/run.js');
-  const code = await runCli(argv, io);
+  // Anything that bypasses the injected fetch and reaches for the global one is refused
+  // and recorded too, so "no network" is checked, not assumed.
+  const globalFetch = globalThis.fetch;
+  globalThis.fetch = refusingFetch(networkAttempts);
+  let code: number;
+  try {
+    code = await runCli(argv, io);
+  } finally {
+    globalThis.fetch = globalFetch;
+  }
   return {
     code,
     stdout,
