@@ -68,7 +68,15 @@ const BOOLEAN_FLAGS: Readonly<Record<string, BooleanFlag>> = {
  */
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
 
-/** Parse an ISO 8601 date or date-time into a Date, or null when it is not one. */
+/**
+ * Parse an ISO 8601 date or date-time (with a zone) into a Date, or null when it is not one.
+ *
+ * @example
+ * ```ts
+ * parseIsoDate('2026-11-23T01:00:00+01:00')?.toISOString(); // '2026-11-23T00:00:00.000Z'
+ * parseIsoDate('2026-02-31'); // null
+ * ```
+ */
 export function parseIsoDate(text: string): Date | null {
   const match = ISO_8601.exec(text.trim());
   if (!match) return null;
@@ -191,7 +199,14 @@ export function parseArgs(argv: readonly string[]): ParseOutcome {
   return { ok: true, args };
 }
 
-/** The text of `--help`. */
+/**
+ * The text of `--help`.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(USAGE);
+ * ```
+ */
 export const USAGE = `usage: verify-badge [options] <input...>
 
 Verify Open Badges (0.5, 1.x, 2.0, 3.0): baked PNG/SVG images, JSON assertions and

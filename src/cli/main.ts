@@ -9,8 +9,8 @@ import { runCli } from './run.js';
 
 // `verify-badge --json *.png | head -1` closes the pipe early: that is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  if (error.code !== 'EPIPE') process.stderr.write(`verify-badge: cannot write the output: ${error.message}\n`);
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
 });
 
 runCli(process.argv.slice(2)).then(

@@ -11,7 +11,14 @@ export interface HumanStyle {
   color: boolean;
 }
 
-/** One NDJSON line: the result exactly as the library returned it. */
+/**
+ * One NDJSON line: the result exactly as the library returned it.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(formatJsonLine(result)); // '{"input":"badge.png",...}\n'
+ * ```
+ */
 export function formatJsonLine(result: VerificationResult): string {
   return `${JSON.stringify(result)}\n`;
 }
@@ -49,6 +56,11 @@ function paint(text: string, code: string, style: HumanStyle): string {
  * made the badge: control characters (ANSI escapes could rewrite the status word or the
  * window title) and bidirectional overrides (could make "INVALID" read differently) are
  * replaced, and very long values are cut so one badge cannot flood the screen.
+ *
+ * @example
+ * ```ts
+ * terminalSafe('Badge\u001b[2J'); // 'Badge [2J'
+ * ```
  */
 export function terminalSafe(value: unknown, maxLength = 120): string {
   const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
@@ -105,7 +117,14 @@ export function formatHuman(result: VerificationResult, style: HumanStyle): stri
   return text;
 }
 
-/** The closing line of a batch: how many inputs ended in each status. */
+/**
+ * The closing line of a batch: how many inputs ended in each status, worst first.
+ *
+ * @example
+ * ```ts
+ * formatSummary(results, { color: false }); // '3 badges: 1 revoked, 2 valid\n'
+ * ```
+ */
 export function formatSummary(results: readonly VerificationResult[], style: HumanStyle): string {
   const counts = new Map<ResultStatus, number>();
   for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);

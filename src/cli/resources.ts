@@ -75,7 +75,14 @@ export function parseResourceMap(text: string, baseDir: string): ResourceMap {
   return { exact: exactMap, prefixes: prefixList };
 }
 
-/** Read and parse a resources map file. Throws {@link ResourceMapError}. */
+/**
+ * Read and parse a resources map file. Throws {@link ResourceMapError}.
+ *
+ * @example
+ * ```ts
+ * const map = await loadResourceMap('../shared/conformance/url-map.json');
+ * ```
+ */
 export async function loadResourceMap(mapPath: string): Promise<ResourceMap> {
   let text: string;
   try {
@@ -99,6 +106,11 @@ function stripFragment(url: string): string {
  * The did:web DID whose document lives at this URL, per the did:web method: the document
  * of `did:web:host` is at `https://host/.well-known/did.json`, that of `did:web:host:a:b` at
  * `https://host/a/b/did.json`, and a port is written percent-encoded (`host%3A8443`).
+ *
+ * @example
+ * ```ts
+ * didWebForUrl('https://example.com/user/alice/did.json'); // 'did:web:example.com:user:alice'
+ * ```
  */
 export function didWebForUrl(url: string): string | null {
   let parsed: URL;
@@ -123,6 +135,12 @@ export function didWebForUrl(url: string): string | null {
  * and refused if any segment is `..` or `.`, contains a backslash or NUL, or the result is
  * not strictly inside `dir`: a badge names its own URLs, so a crafted `https://host/../../x`
  * must not read files the map never listed.
+ *
+ * @example
+ * ```ts
+ * prefixTarget('keys/key1.json', '/srv/assets'); // '/srv/assets/keys/key1.json'
+ * prefixTarget('../secret.txt', '/srv/assets');  // null
+ * ```
  */
 export function prefixTarget(remainder: string, dir: string): string | null {
   const withoutQuery = remainder.replace(/[?#].*$/s, '');
@@ -140,7 +158,15 @@ export function prefixTarget(remainder: string, dir: string): string | null {
   return target;
 }
 
-/** The file that answers a URL (or DID), or null when the map does not list it. */
+/**
+ * The file that answers a URL (or DID), or null when the map does not list it: an exact
+ * entry, then the did:web form of a did.json URL, then the longest matching prefix.
+ *
+ * @example
+ * ```ts
+ * lookupResource(map, 'https://example.org/robotics-badge.json'); // '/…/ob20/assets/robotics-badge.json'
+ * ```
+ */
 export function lookupResource(map: ResourceMap, requested: string): string | null {
   const url = stripFragment(requested);
   const exact = map.exact.get(url);
@@ -168,7 +194,14 @@ async function staysInside(file: string, dir: string): Promise<boolean> {
   }
 }
 
-/** A content type from the file name, or from the first byte when the name says nothing. */
+/**
+ * A content type from the file name, or from the first byte when the name says nothing.
+ *
+ * @example
+ * ```ts
+ * contentTypeFor('badge.png', bytes); // 'image/png'
+ * ```
+ */
 export function contentTypeFor(file: string, bytes: Uint8Array): string {
   switch (path.extname(file).toLowerCase()) {
     case '.json':
@@ -253,6 +286,12 @@ export function createResourceFetch(map: ResourceMap): typeof globalThis.fetch {
  * A JSON-LD document loader over the same map, for contexts the library does not bundle.
  * The map is the user's explicit list of local documents, so answering contexts from it
  * keeps the rule "contexts are never fetched from the network": it reads only listed files.
+ *
+ * @example
+ * ```ts
+ * const documentLoader = createResourceDocumentLoader(map);
+ * await verify(credential, { fetch: createResourceFetch(map), documentLoader });
+ * ```
  */
 export function createResourceDocumentLoader(map: ResourceMap): DocumentLoader {
   const fetchFromMap = createResourceFetch(map);

@@ -73,7 +73,14 @@ function defaultIo(): CliIo {
   };
 }
 
-/** The package version, read from the package.json above this module (in src/ or dist/). */
+/**
+ * The package version, read from the package.json above this module (in src/ or dist/).
+ *
+ * @example
+ * ```ts
+ * await readPackageVersion(); // '0.1.0'
+ * ```
+ */
 export async function readPackageVersion(): Promise<string> {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
@@ -160,8 +167,19 @@ async function prepareInput(arg: string, io: CliIo): Promise<Prepared> {
   }
 }
 
-/** The library options for these arguments: where fetches go is decided here, once. */
-async function libraryOptions(args: CliArgs, io: CliIo): Promise<VerifyOptions> {
+/**
+ * The library options for these arguments: where fetches go is decided here, once.
+ * `--offline` wins over `--resources`; with `--resources` there is no real network, so no
+ * DNS lookups either; only the real network gets `resolveHost` and `--allow-private-network`.
+ * Throws {@link ResourceMapError} for an unusable map.
+ *
+ * @example
+ * ```ts
+ * const options = await libraryOptions(parsed.args, io);
+ * const results = await verifyMany(batch, options);
+ * ```
+ */
+export async function libraryOptions(args: CliArgs, io: Pick<CliIo, 'cwd' | 'fetch' | 'resolveHost'>): Promise<VerifyOptions> {
   const options: VerifyOptions = { cache: createResourceCache() };
   if (args.now) options.now = args.now;
   if (args.recipient !== undefined) options.recipient = args.recipient;

@@ -2,7 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args.js';
 import { createResourceFetch, loadResourceMap } from '../../src/cli/resources.js';
+import { libraryOptions } from '../../src/cli/run.js';
 import { CLI_FIXTURES, NOW, runCapture } from '../helpers/cli-harness.js';
 
 const fixture = (name: string) => path.join(CLI_FIXTURES, name);
@@ -247,5 +249,43 @@ describe('bad input and usage errors', () => {
         expect(run.stderr, what).not.toMatch(/\n\s+at /); // no stack trace
       }
     });
+  });
+});
+
+describe('the library options a command line turns into', () => {
+  const io = { cwd: CLI_FIXTURES, fetch: undefined, resolveHost: async () => ['93.184.215.14'] };
+  const optionsFor = async (argv: string[]) => {
+    const parsed = parseArgs([...argv, 'badge.png']);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return libraryOptions(parsed.args, io);
+  };
+
+  it('passes the clock, recipient, timeout and strict schema through', async () => {
+    const options = await optionsFor(['--now', NOW, '--recipient', 'ada@example.org', '--timeout', '1500', '--strict-schema']);
+    expect(options.now).toEqual(new Date(NOW));
+    expect(options).toMatchObject({ recipient: 'ada@example.org', timeout: 1500, strictSchema: true });
+    expect(options.cache).toBeDefined();
+  });
+
+  it('answers from the map with --resources, with no DNS resolver and no private-network opt-out', async () => {
+    const options = await optionsFor(['--resources', 'resources.json', '--allow-private-network']);
+    expect(typeof options.fetch).toBe('function');
+    expect(typeof options.documentLoader).toBe('function');
+    expect(options.resolveHost).toBeUndefined();
+    expect(options.allowPrivateNetwork).toBeUndefined();
+    expect(options.offline).toBeUndefined();
+  });
+
+  it('makes no request at all with --offline, even with --resources', async () => {
+    const options = await optionsFor(['--offline', '--resources', 'resources.json']);
+    expect(options.offline).toBe(true);
+    expect(options.fetch).toBeUndefined();
+  });
+
+  it('resolves host names for the private-network guard on the real network', async () => {
+    const options = await optionsFor([]);
+    expect(options.resolveHost).toBe(io.resolveHost);
+    expect(options.allowPrivateNetwork).toBeUndefined();
+    expect((await optionsFor(['--allow-private-network'])).allowPrivateNetwork).toBe(true);
   });
 });
