@@ -70,10 +70,13 @@ export function terminalSafe(value: unknown, maxLength = 120): string {
   return chars.length > maxLength ? `${chars.slice(0, maxLength - 1).join('')}…` : cleaned;
 }
 
-/** "2026-01-15" from an ISO date-time; other strings as given (made safe). */
+/**
+ * "2026-01-15" from an ISO date-time: a person checking a badge wants the day; the exact
+ * instant is in the JSON output. Other strings are shown as given (made safe).
+ */
 function shortDate(value: string | null | undefined): string | null {
   if (!value) return null;
-  const match = /^(\d{4}-\d{2}-\d{2})(?:T00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?$/.exec(value);
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value);
   return match ? match[1]! : terminalSafe(value, 40);
 }
 

@@ -58,6 +58,11 @@ describe('human output', () => {
     expect(text).toContain('expires 2030-01-01');
   });
 
+  it('shows dates as days, whatever the time of day', () => {
+    const text = formatHuman(result('valid', { badge: badge({ issuedOn: '2026-01-15T09:30:00.000Z', expiresOn: '2027-01-15T23:59:59+02:00' }) }), { color: false });
+    expect(text).toContain('issued 2026-01-15, expires 2027-01-15');
+  });
+
   it('puts the first error code and message, indented, under a badge that is not valid', () => {
     const lines = formatHuman(result('revoked'), { color: false }).split('\n').filter(Boolean);
     expect(lines[0]).toMatch(/^REVOKED\s/);
