@@ -140,6 +140,12 @@ describe('where fetches go', () => {
     expect(run.networkAttempts).toEqual([]);
   });
 
+  it('--resources also answers an http(s) URL given as the input', async () => {
+    const run = await runCapture(offline(`${ORIGIN}/assertions/revoked.json`));
+    expect(run.results()).toMatchObject([{ input: `${ORIGIN}/assertions/revoked.json`, status: 'revoked' }]);
+    expect(run.networkAttempts).toEqual([]);
+  });
+
   it('--offline makes a hosted badge indeterminate without any request', async () => {
     const run = await runCapture(['--json', '--now', NOW, '--offline', VALID]);
     const [result] = run.results();

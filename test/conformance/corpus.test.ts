@@ -96,6 +96,26 @@ describe('the conformance corpus through verify-badge --json (expectations.ts)',
   });
 });
 
+describe('the corpus as one batch', () => {
+  it(
+    'gives every case its expected status in one run with a shared cache and concurrency 4, in input order',
+    async () => {
+      // Hosted cases need their own maps (shared ids), so the batch takes the others.
+      const cases = EXPECTATIONS.filter((e) => !e.hostedBy);
+      const files = cases.map((e) => path.join(CORPUS_DIR, e.file));
+      const run = await runCapture(['--json', '--now', NOW, '--resources', URL_MAP, '--concurrency', '4', ...files]);
+      const results = run.results();
+      expect(results.map((r) => r.input)).toEqual(files);
+      const wrong = cases
+        .map((e, i) => ({ file: e.file, expected: [e.status, ...(e.orElse ?? [])], got: results[i]!.status }))
+        .filter((c) => !c.expected.includes(c.got));
+      expect(wrong).toEqual([]);
+      expect(run.networkAttempts).toEqual([]);
+    },
+    5 * CASE_TIMEOUT_MS,
+  );
+});
+
 describe('INDEX "Derived negative cases", built from verifier-core files', () => {
   DERIVED.forEach((derived, index) => {
     it(
