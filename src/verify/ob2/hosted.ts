@@ -10,6 +10,7 @@ import { fetchObject, hostedFetchError, Ob2Run, recordIssues } from './linked.js
 import { detectVersion, fromOb05, fromOb1, type LegacyVersion } from './model.js';
 import { checkScope } from './scope.js';
 import { checkAssertion } from './structure.js';
+import { checkExtensions } from './extensions.js';
 
 /** Map any 0.5/1.x/2.0 assertion onto the 2.0 vocabulary. */
 export function toOb2Shape(node: JsonObject, version: LegacyVersion, hostedUrl: string | null): JsonObject {
@@ -73,6 +74,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
   // --- structure of the document being verified ---
   if (revokedStub) run.skip('structure', 'a revoked assertion may be served as a stub');
   else recordIssues(ctx, 'structure', checkAssertion(run.assertion, version), `Open Badges ${version} hosted assertion`);
+  if (!run.stopped && version === '2.0') await checkExtensions(run.assertion, ctx);
 
   await run.badgeClassStep();
   await run.issuerStep();
