@@ -257,6 +257,15 @@ host(STARTS_OK, assertion(STARTS_OK, { badge: `${HOST}/badges/starts.json` }));
 const STARTS_BAD = `${HOST}/assertions/starts-bad.json`;
 host(STARTS_BAD, assertion(STARTS_BAD, { badge: `${HOST}/badges/starts.json` }));
 
+// Endorsements: a third party vouches for the BadgeClass; one endorsement was later revoked.
+const ENDORSER = 'https://endorser.example.com/profile.json';
+host(ENDORSER, { '@context': OB2, type: 'Issuer', id: ENDORSER, name: 'Robotics Teachers Guild', url: 'https://endorser.example.com', email: 'guild@example.com' });
+const E = (n) => `https://endorser.example.com/endorsements/${n}.json`;
+host(E(1), { '@context': OB2, type: 'Endorsement', id: E(1), issuer: ENDORSER, issuedOn: '2025-05-01T00:00:00Z', claim: { id: `${HOST}/badges/endorsed.json`, endorsementComment: 'Rigorous and fair.' }, verification: { type: 'HostedBadge' } });
+host(E(2), { '@context': OB2, id: E(2), revoked: true, revocationReason: 'Guild withdrew support' });
+host(`${HOST}/badges/endorsed.json`, { ...badgeClass, id: `${HOST}/badges/endorsed.json`, endorsement: [E(1), E(2)] });
+host(A('endorsed'), assertion(A('endorsed'), { badge: `${HOST}/badges/endorsed.json` }));
+
 // Revocation list for signed assertions: object with id, bare string, legacy uid.
 host(REVOCATIONS, {
   '@context': OB2,
@@ -370,6 +379,7 @@ write(
       [`${HOST}/`]: 'hosted/badges.example.org/',
       'https://elsewhere.example.net/': 'hosted/elsewhere.example.net/',
       'https://cdn.example.net/': 'hosted/cdn.example.net/',
+      'https://endorser.example.com/': 'hosted/endorser.example.com/',
     },
   }),
 );

@@ -11,6 +11,7 @@ import { detectVersion, fromOb05, fromOb1, type LegacyVersion } from './model.js
 import { checkScope } from './scope.js';
 import { checkAssertion } from './structure.js';
 import { checkExtensions } from './extensions.js';
+import { verifyEndorsements } from './endorsements.js';
 
 /** Map any 0.5/1.x/2.0 assertion onto the 2.0 vocabulary. */
 export function toOb2Shape(node: JsonObject, version: LegacyVersion, hostedUrl: string | null): JsonObject {
@@ -102,5 +103,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
     await run.recipientStep();
     run.datesStep();
   }
-  return { version, badge: run.badge(), credential: isObject(credential) ? credential : presented };
+  const badge = run.badge();
+  if (!run.stopped) badge.endorsements = await verifyEndorsements([run.assertion, run.badgeClass, run.issuer], ctx);
+  return { version, badge, credential: isObject(credential) ? credential : presented };
 }

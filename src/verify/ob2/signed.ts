@@ -13,6 +13,7 @@ import { detectVersion, fromOb1, verificationOf, verificationType, type LegacyVe
 import { findRevocation } from './revocation-list.js';
 import { checkAssertion } from './structure.js';
 import { checkExtensions } from './extensions.js';
+import { verifyEndorsements } from './endorsements.js';
 
 /** Most keys tried when the assertion names no creator and the issuer lists several. */
 const MAX_CANDIDATE_KEYS = 5;
@@ -126,7 +127,9 @@ export async function verifySigned(token: string, ctx: VerifyContext): Promise<V
   await revocationStep(run, version);
   await run.recipientStep();
   run.datesStep();
-  return { version, badge: run.badge(), credential: payload };
+  const badge = run.badge();
+  badge.endorsements = await verifyEndorsements([run.assertion, run.badgeClass, run.issuer], ctx);
+  return { version, badge, credential: payload };
 }
 
 async function verifyWithAny(jws: ParsedJws, keys: KeyCandidate[]): Promise<boolean> {

@@ -112,6 +112,12 @@ describe('OB 0.5/1.x/2.0 conformance corpus', () => {
     expect(result.checks.find((c) => c.id === 'extensions')).toMatchObject({ status: 'warning', code: 'CONTEXT_NOT_ALLOWED' });
   });
 
+  it('verifies the four hosted endorsements of assertion-with-endorsements', async () => {
+    const file = new URL(`${OB20}assertion-with-endorsements.json`, CORPUS);
+    const result = await verify(readFileSync(file, 'utf8'), { fetch: fetchFor(file, readFileSync(file, 'utf8')), now: NOW });
+    expect(result.badge?.endorsements.map((e) => [e.issuer.name, e.status])).toEqual(Array.from({ length: 4 }, () => ['Example Issuer', 'valid']));
+  });
+
   it.each(CASES.map((c) => ({ ...c, name: c.file.split('/').slice(-2).join('/') })))('$name is $status', async ({ file, status, codes = [], warnings = [], hosted }) => {
     const url = new URL(file, CORPUS);
     const bytes = new Uint8Array(readFileSync(url));

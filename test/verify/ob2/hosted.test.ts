@@ -106,6 +106,23 @@ describe('hosted OB 2.0 assertions', () => {
   });
 });
 
+describe('endorsements of hosted assertions', () => {
+  it('verifies each endorsement on its own, and a revoked one is only a warning', async () => {
+    const { result } = await check(A('endorsed'));
+    expect(result.status).toBe('valid');
+    expect(result.badge?.endorsements).toEqual([
+      {
+        issuer: { id: 'https://endorser.example.com/profile.json', name: 'Robotics Teachers Guild', url: 'https://endorser.example.com', image: null },
+        claim: 'Rigorous and fair.',
+        issuedOn: '2025-05-01T00:00:00.000Z',
+        status: 'valid',
+      },
+      { issuer: { id: null, name: null, url: null, image: null }, claim: null, issuedOn: null, status: 'revoked' },
+    ]);
+    expect(result.checks.find((c) => c.id === 'endorsements')).toMatchObject({ status: 'warning', code: 'REVOKED' });
+  });
+});
+
 describe('recipient matching on hosted assertions', () => {
   it.each([
     ['salted sha256', 'valid', 'alice@example.org'],
