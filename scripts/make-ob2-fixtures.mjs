@@ -241,6 +241,9 @@ host(A('telephone-recipient'), assertion(A('telephone-recipient'), { recipient: 
 // Verification scope: an assertion hosted off the issuer's host.
 const OOS = 'https://elsewhere.example.net/assertions/out-of-scope.json';
 host(OOS, assertion(OOS));
+// Forged policy: hosted off the issuer's host, embedding a copy of the issuer that "allows" it.
+const FORGED = 'https://elsewhere.example.net/assertions/forged-policy.json';
+host(FORGED, assertion(FORGED, { badge: { ...badgeClass, issuer: { ...issuer, verification: { allowedOrigins: ['elsewhere.example.net'] } } } }));
 // allowedOrigins / startsWith on other issuers.
 const ISSUER_ORIGINS = `${HOST}/issuers/origins.json`;
 host(ISSUER_ORIGINS, { ...issuer, id: ISSUER_ORIGINS, publicKey: undefined, revocationList: undefined, verification: { type: 'VerificationObject', allowedOrigins: ['cdn.example.net'] } });
@@ -305,6 +308,10 @@ await signJws(join(signedDir, 'expiring.jws'), { alg: 'RS256' }, signedPayload(u
   const forged = { ...signedPayload(uuid(1), RSA_KEY), recipient: hashed('mallory@example.org') };
   write(join(signedDir, 'tampered.jws'), `${h}.${enc(forged)}.${s}\n`);
 }
+// Signed by the rogue key, embedding an issuer copy that lists it: the real issuer does not.
+await signJws(join(signedDir, 'forged-issuer.jws'), { alg: 'RS256' }, signedPayload(uuid(13), ROGUE_KEY, { badge: { ...badgeClass, issuer: { ...issuer, publicKey: [ROGUE_KEY] } } }), rogue);
+// Signed by the rogue key, embedding an issuer that cannot be looked up at all.
+await signJws(join(signedDir, 'urn-issuer.jws'), { alg: 'RS256' }, signedPayload(uuid(14), ROGUE_KEY, { badge: { ...badgeClass, issuer: { ...issuer, id: 'urn:uuid:00000000-0000-4000-8000-0000000000ff', publicKey: [ROGUE_KEY] } } }), rogue);
 await signJws(join(signedDir, 'revoked-id.jws'), { alg: 'RS256' }, signedPayload(uuid(10), RSA_KEY), rsa);
 await signJws(join(signedDir, 'revoked-string.jws'), { alg: 'RS256' }, signedPayload(uuid(11), RSA_KEY), rsa);
 await signJws(join(signedDir, 'revoked-uid.jws'), { alg: 'RS256' }, signedPayload(uuid(12), RSA_KEY, { uid: 'legacy-uid-1' }), rsa);

@@ -51,8 +51,12 @@ export class Ob2Run {
   }
 
   /** Resolve a linked document: an embedded object is used as is, an IRI is fetched. */
-  async #resolve(checkId: string, value: unknown, what: string): Promise<{ doc: JsonObject; mismatch: string | null } | null> {
-    if (isObject(value)) return { doc: value, mismatch: null };
+  async #resolve(checkId: string, value: unknown, what: string, authoritative = false): Promise<{ doc: JsonObject; mismatch: string | null } | null> {
+    // The issuer Profile decides who may host assertions and which keys sign them, so an
+    // embedded copy (written by whoever wrote the assertion) is not trusted: its own id is
+    // fetched when it is a URL.
+    if (isObject(value) && !(authoritative && isHttpUrl(value.id))) return { doc: value, mismatch: null };
+    if (isObject(value)) value = value.id;
     if (typeof value !== 'string') {
       this.ctx.checks.fail(checkId, 'MISSING_PROPERTY', `no ${what} to check`, what === 'BadgeClass' ? 'Assertion.badge' : 'BadgeClass.issuer');
       return null;
@@ -90,7 +94,7 @@ export class Ob2Run {
   async issuerStep(): Promise<void> {
     if (this.stopped) return this.skip('issuer');
     if (!this.badgeClass) return this.skip('issuer', 'the BadgeClass could not be read');
-    const resolved = await this.#resolve('issuer', this.badgeClass.issuer, 'issuer Profile');
+    const resolved = await this.#resolve('issuer', this.badgeClass.issuer, 'issuer Profile', this.version === '2.0');
     if (!resolved) return;
     const { doc, mismatch } = resolved;
     this.issuer = doc;

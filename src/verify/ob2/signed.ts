@@ -154,6 +154,11 @@ async function keyStep(run: Ob2Run, _jws: ParsedJws, alg: string, version: Legac
   const verification = verificationOf(run.assertion) ?? {};
   const creator = str(verification.creator);
   try {
+    // Key ownership rests on a Profile fetched from the issuer's own URL; an issuer that
+    // cannot be looked up (urn:uuid, embedded only) cannot vouch for a key.
+    if (version === '2.0' && !isHttpUrl(issuer.id)) {
+      throw new BadgeError('KEY_NOT_OWNED', `the issuer id ${str(issuer.id) ?? '(none)'} is not an http(s) URL, so the keys it lists cannot be trusted`);
+    }
     if (version !== '2.0') {
       if (creator === null) throw new BadgeError('MISSING_PROPERTY', 'the signed assertion names no key (verify.url)', { property: 'Assertion.verify.url' });
       const key = await loadOb1Key(creator, issuer, alg, ctx);

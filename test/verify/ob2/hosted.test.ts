@@ -192,6 +192,13 @@ describe('hosted assertions that fail', () => {
     expect(failed.scope).toBe('ID_OUT_OF_SCOPE');
   });
 
+  it('takes the verification policy from the issuer hosted copy, not from an embedded copy', async () => {
+    const { result, failed, fetch } = await check('https://elsewhere.example.net/assertions/forged-policy.json');
+    expect(result.status).toBe('invalid');
+    expect(failed.scope).toBe('ID_OUT_OF_SCOPE');
+    expect(fetch.calls).toContain('https://badges.example.org/issuer.json');
+  });
+
   it('reports ID_OUT_OF_SCOPE when allowedOrigins replaces the issuer host', async () => {
     const { failed } = await check(A('origins-own-host'));
     expect(failed.scope).toBe('ID_OUT_OF_SCOPE');

@@ -79,6 +79,18 @@ describe('signed assertions that fail', () => {
     expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('skipped');
   });
 
+  it('judges key ownership by the issuer hosted copy, not by an embedded copy listing a rogue key', async () => {
+    const { result, failed } = await check(token('forged-issuer'));
+    expect(result.status).toBe('invalid');
+    expect(failed.key).toBe('KEY_NOT_OWNED');
+  });
+
+  it('reports KEY_NOT_OWNED when the issuer has no http(s) id to look it up by', async () => {
+    const { failed, fetch } = await check(token('urn-issuer'));
+    expect(failed.key).toBe('KEY_NOT_OWNED');
+    expect(fetch.calls).not.toContain('https://badges.example.org/keys/rogue.json');
+  });
+
   it('reports KEY_NOT_OWNED when the key document names another owner', async () => {
     const { failed } = await check(token('rs256'), {}, {
       'https://badges.example.org/keys/rsa.json': { body: JSON.stringify({ ...JSON.parse(textOf(new URL('hosted/badges.example.org/keys/rsa.json', OB2_FIXTURES))), owner: 'https://evil.example.com/me' }) },
