@@ -108,3 +108,11 @@ declare module '@digitalbazaar/ed25519-signature-2020' {
     canonizeProof: VendorLinkedDataSuite['canonizeProof'];
   }
 }
+
+declare module '@digitalbazaar/ed25519-multikey' {
+  export interface Ed25519Verifier {
+    algorithm: string;
+    verify(options: { data: Uint8Array; signature: Uint8Array }): Promise<boolean>;
+  }
+  export function from(key: Record<string, unknown>): Promise<{ verifier(): Ed25519Verifier }>;
+}

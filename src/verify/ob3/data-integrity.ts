@@ -13,13 +13,16 @@
  * @packageDocumentation
  */
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
+import type { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { bundledContext, createDocumentLoader } from '../../contexts/index.js';
 import { BadgeError, isBadgeError, type ErrorCode } from '../../errors.js';
 import type { Fetcher } from '../fetcher.js';
+import { base58btcDecode } from '../keys/encoding.js';
 import { keyOwnedBy, resolveVerificationMethod, type ResolvedKey } from '../keys/index.js';
 import type { DocumentLoader } from '../options.js';
+import { installFastContextClone } from './jsonld-speedup.js';
 
 /** One accepted proof format. */
 export interface AcceptedSuite {
@@ -37,12 +40,55 @@ export const ACCEPTED_SUITES: readonly AcceptedSuite[] = Object.freeze([
   { type: 'Ed25519Signature2020' },
 ]);
 
+/**
+ * Verifiers by public key. Importing a key costs more than the signature check itself, and
+ * a verifier meets the same few issuer keys again and again. A memo of a pure function of
+ * the key bytes (nothing about any credential), bounded so hostile input cannot grow it.
+ */
+const VERIFIERS = new Map<string, Promise<Ed25519Multikey.Ed25519Verifier>>();
+const MAX_VERIFIERS = 256;
+
+function ed25519Verifier(verificationMethod: Record<string, unknown>): Promise<Ed25519Multikey.Ed25519Verifier> {
+  const cacheKey = String(verificationMethod.publicKeyMultibase);
+  let verifier = VERIFIERS.get(cacheKey);
+  if (!verifier) {
+    verifier = Ed25519Multikey.from(verificationMethod).then((key) => key.verifier());
+    verifier.catch(() => VERIFIERS.delete(cacheKey));
+    if (VERIFIERS.size >= MAX_VERIFIERS) VERIFIERS.delete(VERIFIERS.keys().next().value!);
+    VERIFIERS.set(cacheKey, verifier);
+  }
+  return verifier;
+}
+
 // Suite objects hold no per-verification state we rely on (DataIntegrityProof memoises the
 // last document hash keyed by object identity, and every verification passes its own
 // document object), so one instance each serves every verification: building them per call
 // is measurable in the benchmark.
-const EDDSA_RDFC_2022 = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
-const ED25519_SIGNATURE_2020 = new Ed25519Signature2020();
+const EDDSA_RDFC_2022 = new DataIntegrityProof({
+  cryptosuite: { ...eddsaRdfc2022, createVerifier: ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => ed25519Verifier(verificationMethod) },
+});
+
+let ed25519Signature2020: Promise<Ed25519Signature2020> | undefined;
+
+/**
+ * The Ed25519Signature2020 suite, loaded on first use: it pulls in a second key library,
+ * which a process that only meets eddsa-rdfc-2022 proofs (the OB 3.0 default) need not load.
+ */
+function ed25519Signature2020Suite(): Promise<Ed25519Signature2020> {
+  ed25519Signature2020 ??= import('@digitalbazaar/ed25519-signature-2020').then(({ Ed25519Signature2020: Suite }) => {
+    class CachedKeySuite extends Suite {
+      // Same checks as the suite's own verifySignature, with the verifier memoised by key.
+      async verifySignature({ verifyData, verificationMethod, proof }: { verifyData: Uint8Array; verificationMethod: Record<string, unknown>; proof: Record<string, unknown> }): Promise<boolean> {
+        const { proofValue } = proof;
+        if (typeof proofValue !== 'string' || !proofValue.startsWith('z')) throw new Error('Only base58btc multibase encoding is supported.');
+        const verifier = await ed25519Verifier(verificationMethod);
+        return verifier.verify({ data: verifyData, signature: base58btcDecode(proofValue.slice(1)) });
+      }
+    }
+    return new CachedKeySuite();
+  });
+  return ed25519Signature2020;
+}
 
 const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 const MAX_PROOFS = 16;
@@ -80,9 +126,9 @@ export interface DataIntegrityOutcome {
   results: ProofResult[];
 }
 
-function suiteFor(proof: Record<string, unknown>): DataIntegrityProof | Ed25519Signature2020 | undefined {
+async function suiteFor(proof: Record<string, unknown>): Promise<DataIntegrityProof | Ed25519Signature2020 | undefined> {
   if (proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'eddsa-rdfc-2022') return EDDSA_RDFC_2022;
-  if (proof.type === 'Ed25519Signature2020') return ED25519_SIGNATURE_2020;
+  if (proof.type === 'Ed25519Signature2020') return ed25519Signature2020Suite();
   return undefined;
 }
 
@@ -157,7 +203,7 @@ async function verifyOneProof(
   env: DataIntegrityEnv,
 ): Promise<ProofResult> {
   const label = labelOf(proof);
-  const suite = suiteFor(proof);
+  const suite = await suiteFor(proof);
   if (!suite) {
     return { label, verified: false, code: 'UNSUPPORTED_PROOF', message: `proof type ${label} is not supported` };
   }
@@ -239,6 +285,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, e
       }
     }
   }
+  await installFastContextClone();
   const document = { ...credential };
   delete document.proof;
   const proofSet = proofs.filter((p): p is Record<string, unknown> => !!p && typeof p === 'object' && !Array.isArray(p));
@@ -279,8 +326,9 @@ export async function canonicalForms(
   proof: Record<string, unknown>,
   documentLoader?: DocumentLoader,
 ): Promise<CanonicalForms> {
-  const suite = suiteFor(proof);
+  const suite = await suiteFor(proof);
   if (!suite) throw new BadgeError('UNSUPPORTED_PROOF', `proof type ${labelOf(proof)} is not supported`);
+  await installFastContextClone();
   const loader = createDocumentLoader({ fallback: documentLoader });
   const doc = { ...document };
   delete doc.proof;
