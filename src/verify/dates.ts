@@ -61,7 +61,13 @@ export function parseDate(value: unknown): Date | null {
   return match ? fromParts(match) : null;
 }
 
-/** `parseDate` as an ISO string (for display in the normalised badge), or null. */
+/**
+ * `parseDate` as an ISO string (for display in the normalised badge), or null.
+ * @example
+ * ```ts
+ * isoDate('2012-06-01') // '2012-06-01T00:00:00.000Z'
+ * ```
+ */
 export function isoDate(value: unknown): string | null {
   return parseDate(value)?.toISOString() ?? null;
 }

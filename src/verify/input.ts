@@ -51,7 +51,14 @@ export function assertVerifyInput(input: unknown): asserts input is VerifyInput 
   throw new TypeError(`verify: input must be bytes, a Blob, a string or a plain object, not ${kind}`);
 }
 
-/** True for an absolute http(s) URL and nothing else (a file path is the CLI's business). */
+/**
+ * True for an absolute http(s) URL and nothing else (a file path is the CLI's business).
+ * @example
+ * ```ts
+ * isHttpUrl('https://example.org/a.json') // true
+ * isHttpUrl('badge.png')                  // false
+ * ```
+ */
 export function isHttpUrl(text: string): boolean {
   if (!/^https?:\/\//i.test(text) || /\s/.test(text)) return false;
   try {

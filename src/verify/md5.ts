@@ -73,7 +73,13 @@ export function md5(data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Lower-case hex of the MD5 digest of `data`. */
+/**
+ * Lower-case hex of the MD5 digest of `data`.
+ * @example
+ * ```ts
+ * md5Hex(new TextEncoder().encode('abc')) // '900150983cd24fb0d6963f7d28e17f72'
+ * ```
+ */
 export function md5Hex(data: Uint8Array): string {
   return Array.from(md5(data), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -7,29 +7,64 @@ import type { BadgeIssuer, NormalisedBadge } from '../result.js';
 /** A JSON object (not an array, not null). */
 export type JsonObject = Record<string, unknown>;
 
+/**
+ * True for a JSON object (not an array, not null).
+ * @example
+ * ```ts
+ * isObject({ a: 1 }) // true
+ * isObject([1])      // false
+ * ```
+ */
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The value as an array: arrays as is, undefined/null as empty, anything else wrapped. */
+/**
+ * The value as an array: arrays as is, undefined/null as empty, anything else wrapped.
+ * @example
+ * ```ts
+ * asArray('a')      // ['a']
+ * asArray(undefined) // []
+ * ```
+ */
 export function asArray(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   return value === undefined || value === null ? [] : [value];
 }
 
-/** A non-empty string, else null. */
+/**
+ * A non-empty string, else null.
+ * @example
+ * ```ts
+ * str('  ')  // null
+ * str('Ada') // 'Ada'
+ * ```
+ */
 export function str(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
-/** An `id` from an IRI string or an object with a string `id`. */
+/**
+ * An `id` from an IRI string or an object with a string `id`.
+ * @example
+ * ```ts
+ * idOf({ id: 'https://example.org/b.json' }) // 'https://example.org/b.json'
+ * ```
+ */
 export function idOf(value: unknown): string | null {
   if (typeof value === 'string') return str(value);
   if (isObject(value)) return str(value.id);
   return null;
 }
 
-/** True for an absolute `http:` or `https:` URL. */
+/**
+ * True for an absolute `http:` or `https:` URL.
+ * @example
+ * ```ts
+ * isHttpUrl('https://example.org/') // true
+ * isHttpUrl('urn:uuid:1')           // false
+ * ```
+ */
 export function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > 8192) return false;
   try {
@@ -61,7 +96,13 @@ export function safeImageUrl(value: unknown): string | null {
   return isHttpUrl(text) ? text : null;
 }
 
-/** An issuer with every field null. */
+/**
+ * An issuer with every field null.
+ * @example
+ * ```ts
+ * emptyIssuer() // { id: null, name: null, url: null, image: null }
+ * ```
+ */
 export function emptyIssuer(): BadgeIssuer {
   return { id: null, name: null, url: null, image: null };
 }

@@ -17,7 +17,13 @@ export function base64UrlDecode(text: string, code: ErrorCode = 'JWS_MALFORMED')
   return base64Decode(text.replace(/-/g, '+').replace(/_/g, '/'), code);
 }
 
-/** Decode standard base64 (padding optional, whitespace ignored). */
+/**
+ * Decode standard base64 (padding optional, whitespace ignored).
+ * @example
+ * ```ts
+ * base64Decode('aGk=') // Uint8Array [104, 105]
+ * ```
+ */
 export function base64Decode(text: string, code: ErrorCode = 'KEY_MALFORMED'): Uint8Array<ArrayBuffer> {
   const clean = text.replace(/[\s]/g, '').replace(/=+$/, '');
   if (!/^[A-Za-z0-9+/]*$/.test(clean) || clean.length % 4 === 1) throw new BadgeError(code, 'not base64');
@@ -32,7 +38,13 @@ export function base64Decode(text: string, code: ErrorCode = 'KEY_MALFORMED'): U
   return bytes;
 }
 
-/** Encode bytes as base64url without padding. */
+/**
+ * Encode bytes as base64url without padding.
+ * @example
+ * ```ts
+ * base64UrlEncode(new TextEncoder().encode('hi')) // 'aGk'
+ * ```
+ */
 export function base64UrlEncode(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {

@@ -13,7 +13,13 @@ import { checkAssertion } from './structure.js';
 import { checkExtensions } from './extensions.js';
 import { verifyEndorsements } from './endorsements.js';
 
-/** Map any 0.5/1.x/2.0 assertion onto the 2.0 vocabulary. */
+/**
+ * Map any 0.5/1.x/2.0 assertion onto the 2.0 vocabulary.
+ * @example
+ * ```ts
+ * toOb2Shape(v10, '1.0', null).verification // { type: 'hosted' }
+ * ```
+ */
 export function toOb2Shape(node: JsonObject, version: LegacyVersion, hostedUrl: string | null): JsonObject {
   if (version === '0.5') return fromOb05(node, hostedUrl);
   if (version === '1.0' || version === '1.1') return fromOb1(node);

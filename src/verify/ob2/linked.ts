@@ -13,14 +13,26 @@ import { identityMatches } from '../recipient.js';
 import type { LegacyVersion } from './model.js';
 import { checkBadgeClass, checkProfile, type Issue } from './structure.js';
 
-/** Fetch a JSON object; anything else (HTML, an array, a number) is RESOURCE_MALFORMED. */
+/**
+ * Fetch a JSON object; anything else (HTML, an array, a number) is RESOURCE_MALFORMED.
+ * @example
+ * ```ts
+ * const { doc } = await fetchObject(ctx, 'https://example.org/issuer.json', 'the issuer Profile');
+ * ```
+ */
 export async function fetchObject(ctx: VerifyContext, url: string, what: string): Promise<{ doc: JsonObject; finalUrl: string }> {
   const { resource, json } = await ctx.fetcher.getJson(url);
   if (!isObject(json)) throw new FetchError('RESOURCE_MALFORMED', url, `${what} at ${url} is not a JSON object`, resource.status);
   return { doc: json, finalUrl: resource.url };
 }
 
-/** Record the first error (or, failing that, the first warning) of a structure check. */
+/**
+ * Record the first error (or, failing that, the first warning) of a structure check.
+ * @example
+ * ```ts
+ * recordIssues(ctx, 'badgeclass', checkBadgeClass(doc, '2.0'), 'BadgeClass ok');
+ * ```
+ */
 export function recordIssues(ctx: VerifyContext, id: string, issues: Issue[], passMessage: string): boolean {
   const error = issues.find((i) => !i.warning);
   if (error) {
@@ -33,7 +45,17 @@ export function recordIssues(ctx: VerifyContext, id: string, issues: Issue[], pa
   return true;
 }
 
-/** State of one OB 1.x/2.0 verification, filled in step by step. */
+/**
+ * State of one OB 1.x/2.0 verification, filled in step by step.
+ * @example
+ * ```ts
+ * const run = new Ob2Run(ctx, '2.0', assertion);
+ * await run.badgeClassStep();
+ * await run.issuerStep();
+ * run.datesStep();
+ * const badge = run.badge();
+ * ```
+ */
 export class Ob2Run {
   badgeClass: JsonObject | null = null;
   issuer: JsonObject | null = null;
@@ -168,7 +190,13 @@ export class Ob2Run {
   }
 }
 
-/** Turn a failed fetch of the assertion itself into a BadgeError for the `hosted` check. */
+/**
+ * Turn a failed fetch of the assertion itself into a BadgeError for the `hosted` check.
+ * @example
+ * ```ts
+ * hostedFetchError(new FetchError('FETCH_FAILED', url, 'gone', 410), url).code // 'REVOKED'
+ * ```
+ */
 export function hostedFetchError(error: unknown, url: string): BadgeError {
   if (error instanceof FetchError && error.httpStatus === 410) {
     return new BadgeError('REVOKED', `the issuer revoked this assertion: ${url} answered HTTP 410 Gone`);

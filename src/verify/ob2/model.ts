@@ -15,13 +15,26 @@ export type LegacyVersion = Exclude<BadgeVersion, '3.0'>;
 /** What kind of OB 1.x/2.0 node an object is. */
 export type NodeKind = 'Assertion' | 'BadgeClass' | 'Profile' | 'other';
 
-/** The `type` values of a node, with `obi:` compact and full IRIs reduced to the term. */
+/**
+ * The `type` values of a node, with `obi:` compact and full IRIs reduced to the term.
+ * @example
+ * ```ts
+ * typesOf({ type: ['obi:Assertion', 'Extension'] }) // ['Assertion', 'Extension']
+ * ```
+ */
 export function typesOf(node: JsonObject): string[] {
   return asArray(node.type ?? node['@type'])
     .filter((t): t is string => typeof t === 'string')
     .map((t) => (t.startsWith('obi:') ? t.slice(4) : t.startsWith(OBI) ? t.slice(OBI.length) : t));
 }
 
+/**
+ * True when the node has one of the given types (compact or full `obi:` IRIs count).
+ * @example
+ * ```ts
+ * hasType({ type: 'Issuer' }, 'Issuer', 'Profile') // true
+ * ```
+ */
 export function hasType(node: JsonObject, ...names: string[]): boolean {
   const types = typesOf(node);
   return names.some((n) => types.includes(n));
@@ -32,7 +45,13 @@ function contextEntries(node: JsonObject): string[] {
   return asArray(node['@context']).map((c) => (typeof c === 'string' ? c : isObject(c) ? 'inline' : ''));
 }
 
-/** True when the node's context is the OB 2.0 one (by URL, or an inline copy naming `obi`). */
+/**
+ * True when the node's context is the OB 2.0 one (by URL, or an inline copy naming `obi`).
+ * @example
+ * ```ts
+ * hasOb2Context({ '@context': 'https://w3id.org/openbadges/v2' }) // true
+ * ```
+ */
 export function hasOb2Context(node: JsonObject): boolean {
   return asArray(node['@context']).some(
     (c) => (typeof c === 'string' && OB2_CONTEXTS.has(c)) || (isObject(c) && c.obi === OBI),
@@ -61,7 +80,13 @@ export function detectVersion(node: JsonObject): LegacyVersion | null {
   return null;
 }
 
-/** The kind of node, for deciding whether it is an awarded badge at all. */
+/**
+ * The kind of node, for deciding whether it is an awarded badge at all.
+ * @example
+ * ```ts
+ * nodeKind({ type: 'BadgeClass' }, '2.0') // 'BadgeClass'
+ * ```
+ */
 export function nodeKind(node: JsonObject, version: LegacyVersion): NodeKind {
   if (version === '0.5' || version === '1.0') return 'Assertion';
   if (hasType(node, 'Assertion')) return 'Assertion';
@@ -76,13 +101,25 @@ export function nodeKind(node: JsonObject, version: LegacyVersion): NodeKind {
   return 'other';
 }
 
-/** `verification` (2.0) or its alias `verify` (1.x, and allowed by the 2.0 context). */
+/**
+ * `verification` (2.0) or its alias `verify` (1.x, and allowed by the 2.0 context).
+ * @example
+ * ```ts
+ * verificationOf({ verify: { type: 'hosted', url: 'https://example.org/a' } })?.type // 'hosted'
+ * ```
+ */
 export function verificationOf(node: JsonObject): JsonObject | null {
   const v = node.verification ?? node.verify;
   return isObject(v) ? v : null;
 }
 
-/** 'hosted' | 'signed' | null, accepting the 2.0 class names and 1.x short names. */
+/**
+ * 'hosted' | 'signed' | null, accepting the 2.0 class names and 1.x short names.
+ * @example
+ * ```ts
+ * verificationType({ verification: { type: 'SignedBadge' } }) // 'signed'
+ * ```
+ */
 export function verificationType(node: JsonObject): 'hosted' | 'signed' | null {
   const v = verificationOf(node);
   if (!v) return null;
@@ -95,6 +132,10 @@ export function verificationType(node: JsonObject): 'hosted' | 'signed' | null {
 /**
  * Map an OB 0.5 assertion onto the 2.0 vocabulary: `recipient` becomes an IdentityObject,
  * `issued_on` becomes `issuedOn`, `badge.issuer.origin` becomes the issuer `url`.
+ * @example
+ * ```ts
+ * fromOb05(v05, 'https://example.org/a.json').recipient // { type: 'email', identity: 'sha256$…', hashed: true, salt: '…' }
+ * ```
  */
 export function fromOb05(node: JsonObject, hostedUrl: string | null): JsonObject {
   const recipient = str(node.recipient) ?? '';
@@ -141,6 +182,10 @@ function resolveAgainst(value: unknown, origin: string | null): unknown {
 /**
  * Map an OB 1.0/1.1 assertion onto the 2.0 vocabulary: `verify` becomes `verification`, and
  * the hosted URL is `verify.url` (1.x assertions have a `uid`, not an `id`).
+ * @example
+ * ```ts
+ * fromOb1({ uid: 'a', verify: { type: 'hosted', url: 'https://example.org/a.json' } }).id // 'https://example.org/a.json'
+ * ```
  */
 export function fromOb1(node: JsonObject): JsonObject {
   const verify = verificationOf(node) ?? {};

@@ -16,7 +16,14 @@ export interface Issue {
   warning?: boolean;
 }
 
-/** An IRI as OB 2.0 means it: an absolute URI (http(s), urn:, did:, …), or a blank node id. */
+/**
+ * An IRI as OB 2.0 means it: an absolute URI (http(s), urn:, did:, …), or a blank node id.
+ * @example
+ * ```ts
+ * isIri('urn:uuid:1') // true
+ * isIri('a b')        // false
+ * ```
+ */
 export function isIri(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 8192 && /^(?:[a-z][a-z0-9+.-]*:\S+|_:\S+)$/i.test(value);
 }
@@ -128,7 +135,13 @@ export function checkAssertion(node: JsonObject, version: LegacyVersion): Issue[
   return r.issues;
 }
 
-/** Problems with a BadgeClass. */
+/**
+ * Problems with a BadgeClass.
+ * @example
+ * ```ts
+ * checkBadgeClass({ type: 'BadgeClass', id: 'https://example.org/b' }, '2.0')[0]?.property // 'BadgeClass.name'
+ * ```
+ */
 export function checkBadgeClass(node: JsonObject, version: LegacyVersion): Issue[] {
   const r = new Rules(node, 'BadgeClass');
   r.type(version, 'BadgeClass');
@@ -143,7 +156,13 @@ export function checkBadgeClass(node: JsonObject, version: LegacyVersion): Issue
   return r.issues;
 }
 
-/** Problems with an issuer Profile. */
+/**
+ * Problems with an issuer Profile.
+ * @example
+ * ```ts
+ * checkProfile({ type: 'Criteria', id: 'https://example.org/i' }, '2.0')[0]?.code // 'INVALID_TYPE'
+ * ```
+ */
 export function checkProfile(node: JsonObject, version: LegacyVersion): Issue[] {
   const r = new Rules(node, 'Profile');
   r.type(version, 'Issuer', 'Profile');
