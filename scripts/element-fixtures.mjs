@@ -88,12 +88,17 @@ const xssAssertion = {
   badge: xssBadgeClass.id,
 };
 
+// Its issuer profile is not published anywhere: "cannot be checked", never valid.
+const orphanBadgeClass = { ...badgeClass, id: `${ORIGIN}/badges/orphan.json`, name: 'Soldering Safety', description: 'Safe soldering practice.', issuer: `${ORIGIN}/gone/issuer.json` };
+
 const files = {
   'issuer.json': issuer,
   'badge-robotics.json': badgeClass,
   'assertion-valid.json': assertion('valid'),
   'assertion-revoked.json': assertion('revoked', { revoked: true, revocationReason: 'Issued in error' }),
   'assertion-expired.json': assertion('expired', { issuedOn: '2025-01-15T00:00:00Z', expires: '2026-01-15T00:00:00Z' }),
+  'badge-orphan.json': orphanBadgeClass,
+  'assertion-orphan.json': { ...assertion('orphan'), badge: orphanBadgeClass.id },
   'xss-issuer.json': xssIssuer,
   'xss-badge.json': xssBadgeClass,
   'xss-assertion.json': xssAssertion,

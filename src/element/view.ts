@@ -35,6 +35,13 @@ export function h(doc: Document, tag: string, attrs: Record<string, string | nul
   return el;
 }
 
+/** An <img> that hides itself when it cannot load (offline, blocked by CSP, gone), rather than showing a broken icon. */
+function image(doc: Document, attrs: Record<string, string | null>): HTMLElement {
+  const img = h(doc, 'img', { referrerpolicy: 'no-referrer', ...attrs });
+  img.addEventListener('error', () => img.setAttribute('hidden', ''), { once: true });
+  return img;
+}
+
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
@@ -70,8 +77,8 @@ function link(doc: Document, href: string | null, label: string, part?: string):
 function issuerNode(doc: Document, issuer: BadgeIssuer, labels: VerifyBadgeLabels, withImage: boolean): Node {
   const name = text(issuer.name) ?? text(issuer.url) ?? text(issuer.id) ?? labels.unknownIssuer;
   const frag = doc.createDocumentFragment();
-  const image = withImage ? safeImageUrl(issuer.image) : null;
-  if (image !== null) frag.append(h(doc, 'img', { part: 'issuer-image', src: image, alt: '', loading: 'lazy', referrerpolicy: 'no-referrer' }));
+  const logo = withImage ? safeImageUrl(issuer.image) : null;
+  if (logo !== null) frag.append(image(doc, { part: 'issuer-image', src: logo, alt: '', loading: 'lazy' }));
   frag.append(link(doc, issuer.url ?? issuer.id, name, 'issuer-link'));
   return frag;
 }
@@ -161,12 +168,12 @@ export function renderCard(doc: Document, result: VerificationResult, labels: Ve
   const badge = result.badge;
   const card = h(doc, 'article', { part: 'card', class: `s-${result.status}`, 'data-status': result.status });
   if (badge !== null && typeof badge === 'object') {
-    const image = safeImageUrl(badge.image);
+    const src = safeImageUrl(badge.image);
     const name = text(badge.name) ?? labels.untitled;
     card.setAttribute('aria-label', `${name}: ${labels.status[result.status] ?? result.status}`);
     card.append(
       h(doc, 'div', { part: 'header' },
-        image === null ? null : h(doc, 'img', { part: 'image', src: image, alt: name, referrerpolicy: 'no-referrer' }),
+        src === null ? null : image(doc, { part: 'image', src, alt: name }),
         h(doc, 'div', {},
           h(doc, 'p', { part: 'name' }, name),
           text(badge.description) === null ? null : h(doc, 'p', { part: 'description' }, badge.description),

@@ -65,6 +65,14 @@ describe('renderCard', () => {
     expect(part(card, 'criteria-link')?.getAttribute('href')).toBe('https://issuer.example/criteria');
   });
 
+  it('hides an image that cannot load instead of showing a broken icon', () => {
+    const card = render(result('valid'));
+    const img = part(card, 'image')!;
+    expect(img.hasAttribute('hidden')).toBe(false);
+    img.dispatchEvent(new Event('error'));
+    expect(img.hasAttribute('hidden')).toBe(true);
+  });
+
   it('formats dates in the language it is given', () => {
     const card = render(result('valid'), 'fr');
     expect(part(card, 'issued')?.textContent).toBe('15 janvier 2026');

@@ -1,0 +1,188 @@
+// Real headless Chromium: the script-tag bundle on pages served with a strict CSP.
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { REPO, requireBrowser, settled, startHarness, statuses, type Harness } from './harness.js';
+
+const run = requireBrowser();
+
+/** What a sample badge's file name promises. */
+function expectedStatus(file: string): string {
+  if (/tampered|invalid/.test(file)) return 'invalid';
+  for (const status of ['revoked', 'suspended', 'expired', 'not-yet-valid', 'indeterminate', 'valid']) if (file.includes(status)) return status;
+  throw new Error(`no expectation for ${file}`);
+}
+
+describe.runIf(run)('<verify-badge> in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    const page = await h.page({ colorScheme });
+    const response = await page.goto(`${h.origin}${path}`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    return page;
+  }
+
+  async function assertClean(page: Page): Promise<void> {
+    expect(h.errors).toEqual([]);
+    expect(h.cspViolations).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+    expect(h.offsite).toEqual([]);
+  }
+
+  it('the script-tag page renders each sample badge with the status its name promises', async () => {
+    const page = await open('/examples/embed.html');
+    await settled(page);
+    const shown = await statuses(page, 'verify-badge:not([verify=manual])');
+    const srcs = Object.keys(shown);
+    expect(srcs.length).toBeGreaterThanOrEqual(5);
+    for (const [src, status] of Object.entries(shown)) expect({ src, status }).toEqual({ src, status: expectedStatus(src) });
+    // Every sample badge on disk appears on the page.
+    for (const file of readdirSync(`${REPO}examples/badges`)) expect(srcs).toContain(`badges/${file}`);
+    await assertClean(page);
+  });
+
+  it('exposes the API on the VerifyBadge global and styles with adopted stylesheets', async () => {
+    const page = await open('/examples/embed.html');
+    await settled(page);
+    const info = await page.evaluate(() => {
+      const g = (window as unknown as { VerifyBadge: Record<string, unknown> }).VerifyBadge;
+      const el = document.querySelector('verify-badge')!;
+      return {
+        api: ['verify', 'unbake', 'bake', 'VerifyBadgeElement'].map((k) => typeof g[k]),
+        defined: customElements.get('verify-badge') === g.VerifyBadgeElement,
+        adopted: el.shadowRoot!.adoptedStyleSheets.length,
+        styleElements: el.shadowRoot!.querySelectorAll('style').length,
+        styleAttributes: document.querySelectorAll('[style]').length + el.shadowRoot!.querySelectorAll('[style]').length,
+      };
+    });
+    expect(info).toEqual({ api: ['function', 'function', 'function', 'function'], defined: true, adopted: 1, styleElements: 0, styleAttributes: 0 });
+  });
+
+  it('renders every state of the card', async () => {
+    const page = await open('/pages/states.html');
+    await settled(page);
+    expect(await statuses(page, 'verify-badge[src]:not([verify=manual])')).toEqual({
+      valid: 'valid',
+      revoked: 'revoked',
+      expired: 'expired',
+      invalid: 'invalid',
+      indeterminate: 'indeterminate',
+      error: 'error',
+    });
+    await expect(page.locator('#valid [part~="status"]').textContent()).resolves.toContain('Verified');
+    await expect(page.locator('#indeterminate [part~="status"]').textContent()).resolves.toContain('Cannot be checked');
+    await assertClean(page);
+  });
+
+  it('with verify="manual" verifies only when the viewer presses the button', async () => {
+    const page = await open('/pages/states.html');
+    await settled(page);
+    const manual = page.locator('#manual');
+    await expect(manual.evaluate((el: HTMLElement & { state?: string }) => el.state)).resolves.toBe('idle');
+    await manual.getByRole('button', { name: 'Verify badge' }).click();
+    await page.waitForFunction(() => (document.querySelector('#manual') as HTMLElement & { state?: string }).state === 'result');
+    expect((await statuses(page, '#manual')).manual).toBe('valid');
+  });
+
+  it('the drop zone verifies a file chosen with the file picker', async () => {
+    const page = await open('/examples/dropzone.html');
+    await page.locator('#checker input[type=file]').setInputFiles(`${REPO}examples/badges/ob2-valid.png`);
+    await page.waitForFunction(() => (document.querySelector('#checker') as HTMLElement & { state?: string }).state === 'result');
+    expect((await statuses(page, '#checker')).checker).toBe('valid');
+    await expect(page.locator('#checker [part~="name"]').textContent()).resolves.toBeTruthy();
+    await page.locator('#checker').getByRole('button', { name: 'Check another badge' }).click();
+    await expect(page.locator('#checker [part~="dropzone"]').count()).resolves.toBe(1);
+    await assertClean(page);
+  });
+
+  it('the drop zone verifies a dropped file', async () => {
+    const page = await open('/examples/dropzone.html');
+    await page.waitForFunction(() => customElements.get('verify-badge') !== undefined);
+    const url = `${h.origin}/examples/badges/ob3-valid.json`;
+    const dataTransfer = await page.evaluateHandle(async (href) => {
+      const bytes = await (await fetch(href)).arrayBuffer();
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], 'ob3-valid.json', { type: 'application/json' }));
+      return dt;
+    }, url);
+    const zone = page.locator('#checker [part~="dropzone"]');
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await page.waitForFunction(() => (document.querySelector('#checker') as HTMLElement & { state?: string }).state === 'result', undefined, { timeout: 20_000 });
+    const result = await page.evaluate(() => {
+      const el = document.querySelector('#checker') as HTMLElement & { result?: { status: string; input: string; version: string } };
+      return { status: el.result?.status, input: el.result?.input, version: el.result?.version };
+    });
+    expect(result).toEqual({ status: 'valid', input: 'ob3-valid.json', version: '3.0' });
+  });
+
+  it('renders a badge whose name, description and URLs carry script inert', async () => {
+    const page = await open('/pages/xss.html');
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    await settled(page);
+    // Give any injected handler (onerror, onload) the chance to run, and hover/click what is there.
+    await page.locator('#xss [part~="name"]').hover();
+    await page.locator('#xss [part~="description"]').click();
+    await page.locator('#xss [part~="checks"] summary').click();
+    await page.waitForTimeout(300);
+    const findings = await page.evaluate(() => {
+      const root = document.querySelector('#xss')!.shadowRoot!;
+      const attrs = Array.from(root.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).map((a) => `${a.name}=${a.value}`));
+      return {
+        xss: (window as unknown as { __xss?: unknown }).__xss ?? null,
+        name: root.querySelector('[part~="name"]')?.textContent,
+        dangerousElements: root.querySelectorAll('script, iframe, svg, object, embed, b').length,
+        handlerAttrs: attrs.filter((a) => a.toLowerCase().startsWith('on')),
+        scriptUrls: attrs.filter((a) => /javascript:/i.test(a)),
+      };
+    });
+    expect(findings).toEqual({
+      xss: null,
+      name: '<img src=x onerror="window.__xss=\'name\'">',
+      dangerousElements: 0,
+      handlerAttrs: [],
+      scriptUrls: [],
+    });
+    expect(dialogs).toBe(0);
+    await assertClean(page);
+  });
+
+  describe('accessibility (axe-core)', () => {
+    async function axe(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+      // Served from our origin: the page's CSP allows 'self' scripts only.
+      await page.addScriptTag({ url: '/vendor/axe/axe.min.js' });
+      return page.evaluate(async () => {
+        const axeApi = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
+        const { violations } = await axeApi.run(document, { resultTypes: ['violations'] });
+        return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+      });
+    }
+
+    it.each(['light', 'dark'] as const)('finds no violations on the states page (%s)', async (scheme) => {
+      const page = await open('/pages/states.html', scheme);
+      await settled(page);
+      // Open one checks list so its content is scanned too.
+      await page.locator('#revoked [part~="checks"] summary').click();
+      expect(await axe(page)).toEqual([]);
+    });
+
+    it('finds no violations on the embed and drop-zone pages', async () => {
+      for (const path of ['/examples/embed.html', '/examples/dropzone.html']) {
+        const page = await open(path);
+        await settled(page);
+        expect({ path, violations: await axe(page) }).toEqual({ path, violations: [] });
+      }
+    });
+  });
+});
