@@ -20,7 +20,7 @@ import { JWS_ALG_OF_KEY, keyOwnedBy, keysOfController, publicKeyFromJwk, resolve
 import { idOf, isRecord, subjectOf } from './util.js';
 
 /** `typ` values that announce a VC-JWT (RFC 7519 `JWT`, VC-JWT 1.1, VC-JOSE-COSE). */
-const ACCEPTED_TYP = new Set(['jwt', 'vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt', 'vc+sd-jwt']);
+const ACCEPTED_TYP = new Set(['jwt', 'vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt']);
 
 /** A decoded VC-JWT whose signature and claims were checked. */
 export interface DecodedVcJwt {
