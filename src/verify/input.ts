@@ -166,9 +166,11 @@ function unbake(bytes: Uint8Array, ctx: VerifyContext): { container: 'png' | 'sv
 
 /** Bytes (from the caller or a fetched URL) to a payload. */
 function fromBytes(bytes: Uint8Array, ctx: VerifyContext, source?: string): { format: InputFormat | null; payload: Payload | null } {
+  // A fetched body that is no badge fails `parse`: the `input` (the URL) itself was fine.
+  const failId = source === undefined ? 'input' : 'parse';
   if (bytes.length === 0) {
-    ctx.checks.fail('input', 'INPUT_UNREADABLE', 'the input is empty');
-    return { format: null, payload: null };
+    ctx.checks.fail(failId, 'INPUT_UNREADABLE', source === undefined ? 'the input is empty' : `${source} answered with an empty body`);
+    return { format: source === undefined ? null : 'url', payload: null };
   }
   const container = detectContainer(bytes);
   if (container !== null) {
@@ -187,8 +189,8 @@ function fromBytes(bytes: Uint8Array, ctx: VerifyContext, source?: string): { fo
       ctx.checks.failFrom('parse', error, 'JSON_MALFORMED');
       return { format: source === undefined ? 'json' : 'url', payload: null };
     }
-    ctx.checks.failFrom('input', error, 'INPUT_UNRECOGNISED');
-    return { format: null, payload: null };
+    ctx.checks.failFrom(failId, error, 'INPUT_UNRECOGNISED');
+    return { format: source === undefined ? null : 'url', payload: null };
   }
   const format: InputFormat = source !== undefined ? 'url' : kind.kind === 'jws' ? 'jwt' : kind.kind === 'url' ? 'url' : 'json';
   if (source === undefined) ctx.checks.pass('input', kind.kind === 'json' ? 'JSON text' : kind.kind === 'jws' ? 'compact JWS' : 'URL');

@@ -95,6 +95,17 @@ describe('verify with inputs that are not badges', () => {
     expect([result.status, codes(result)]).toEqual(['error', ['PAYLOAD_TOO_LARGE']]);
   });
 
+  it('reports a URL that answers with an HTML page as not a badge, at the parse step', async () => {
+    const fetch = mapFetch([], { 'https://example.org/page': { body: '<!doctype html><p>hi</p>', headers: { 'content-type': 'text/html' } } });
+    const result = await verify('https://example.org/page', { fetch, now: NOW });
+    expect(result.status).toBe('error');
+    expect(result.checks.map((c) => [c.id, c.status, c.code])).toEqual([
+      ['input', 'passed', undefined],
+      ['parse', 'failed', 'INPUT_UNRECOGNISED'],
+      ['structure', 'skipped', undefined],
+    ]);
+  });
+
   it('lists every check that ran or was skipped', async () => {
     const result = await verify('{"a": 1}', { fetch: refuse(), now: NOW });
     expect(result.checks.map((c) => [c.id, c.status])).toEqual([
