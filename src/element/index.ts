@@ -86,12 +86,16 @@ const BaseElement = ((globalThis as { HTMLElement?: typeof HTMLElement }).HTMLEl
  * @csspart issuer - Issuer value. @csspart issuer-image - Issuer logo. @csspart issuer-link - Issuer link.
  * @csspart recipient - Recipient value.
  * @csspart issued - Issue date. @csspart expires - Expiry date.
- * @csspart criteria - Criteria value.
+ * @csspart criteria - Criteria value. @csspart criteria-link - Criteria link.
+ * @csspart type - Achievement type. @csspart version - Open Badges version.
+ * @csspart label - Each label of the details list.
  * @csspart endorsements - Endorsements section. @csspart endorsement - One endorsement.
  * @csspart checks - The `<details>` list of checks. @csspart check - One check (also `check-<status>`).
  * @csspart loading - The pending state. @csspart error - The error state.
  * @csspart dropzone - The drop zone / file picker. @csspart manual - The manual verify panel.
- * @csspart button - The Verify button. @csspart another - The "check another badge" button.
+ * @csspart file-input - The (visually hidden) file input of the drop zone.
+ * @csspart button - Every button. @csspart verify-button - The manual Verify button.
+ * @csspart another - The "check another badge" button.
  *
  * @cssproperty --verify-badge-font - Font family.
  * @cssproperty --verify-badge-bg - Card background.

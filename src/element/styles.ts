@@ -45,7 +45,7 @@ dd{margin:0;overflow-wrap:anywhere}
 a{color:var(--verify-badge-link)}
 [part~=issuer-image]{width:1.5rem;height:1.5rem;object-fit:contain;vertical-align:middle;margin-inline-end:.35rem}
 [part~=endorsements] ul,[part~=checks] ul{margin:.25rem 0;padding-inline-start:1.25rem}
-[part~=checks]{margin-top:.5rem}
+[part~=checks]{margin-top:.5rem;overflow-wrap:anywhere}
 [part~=checks] summary{cursor:pointer;color:var(--verify-badge-muted)}
 code{font-size:.85em}
 button{font:inherit;padding:.4rem .9rem;border-radius:6px;border:1px solid var(--verify-badge-border);background:var(--verify-badge-neutral-bg);color:var(--verify-badge-fg);cursor:pointer}
@@ -53,9 +53,9 @@ button:focus-visible,[part~=dropzone]:focus-within{outline:3px solid var(--verif
 [part~=dropzone]{display:block;text-align:center;border-style:dashed;border-width:2px;padding:2rem 1rem;cursor:pointer}
 [part~=dropzone].over{border-color:var(--verify-badge-focus)}
 [part~=dropzone] strong{display:block;font-size:1.05rem}
-[part~=dropzone] span{color:var(--verify-badge-muted);font-size:.9rem}
+[part~=dropzone] span{display:block;color:var(--verify-badge-muted);font-size:.9rem}
 .file{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.pick{display:inline-block;margin-top:.75rem;text-decoration:underline;color:var(--verify-badge-link)}
+[part~=dropzone] .pick{display:inline-block;margin-top:.75rem;text-decoration:underline;color:var(--verify-badge-link)}
 [part~=another]{margin-top:.75rem}
 :host([layout=compact]) [part~=description],:host([layout=compact]) dl,:host([layout=compact]) [part~=endorsements],:host([layout=compact]) [part~=checks],:host([layout=compact]) [part~=status] span{display:none}
 :host([layout=compact]){--verify-badge-image-size:48px}

@@ -91,7 +91,7 @@ function dateNode(doc: Document, value: string | null, locale: string | undefine
 
 function row(doc: Document, part: string, label: string, value: Node | string | null): Node[] {
   if (value === null) return [];
-  return [h(doc, 'dt', { part: `${part}-label` }, label), h(doc, 'dd', { part }, value)];
+  return [h(doc, 'dt', { part: 'label' }, label), h(doc, 'dd', { part }, value)];
 }
 
 function criteriaNode(doc: Document, criteria: string | null): Node | null {

@@ -108,7 +108,7 @@ describe('renderCard', () => {
   it('uses replacement labels', () => {
     const labels = mergeLabels(DEFAULT_LABELS, { issuer: 'Émetteur', status: { valid: 'Authentique' } });
     const card = renderCard(document, result('valid'), labels, 'fr');
-    expect(part(card, 'issuer-label')?.textContent).toBe('Émetteur');
+    expect(card.querySelector('[part~="label"]')?.textContent).toBe('Émetteur');
     expect(part(card, 'status')?.textContent).toContain('Authentique');
     expect(labels.status.revoked).toBe('Revoked');
   });
