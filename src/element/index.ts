@@ -92,6 +92,7 @@ const BaseElement = ((globalThis as { HTMLElement?: typeof HTMLElement }).HTMLEl
  * @csspart endorsements - Endorsements section. @csspart endorsement - One endorsement.
  * @csspart checks - The `<details>` list of checks. @csspart check - One check (also `check-<status>`).
  * @csspart loading - The pending state. @csspart error - The error state.
+ * @csspart live - The visually hidden live region (role="status") announcing progress and verdict.
  * @csspart dropzone - The drop zone / file picker. @csspart manual - The manual verify panel.
  * @csspart file-input - The (visually hidden) file input of the drop zone.
  * @csspart button - Every button. @csspart verify-button - The manual Verify button.
@@ -146,6 +147,12 @@ export class VerifyBadgeElement extends BaseElement {
   }
 
   readonly #root: ShadowRoot;
+  /**
+   * One live region for the element's whole life: screen readers announce changes to a
+   * region that already exists, not one inserted with its text, so the pending state and
+   * the verdict are both spoken from here.
+   */
+  readonly #live: HTMLElement;
   #credential: unknown = null;
   #file: Blob | null = null;
   #fileFromPicker = false;
@@ -166,6 +173,8 @@ export class VerifyBadgeElement extends BaseElement {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     applyStyles(this.#root);
+    this.#live = h(this.ownerDocument, 'div', { part: 'live', class: 'sr', role: 'status', 'aria-live': 'polite' });
+    this.#root.append(this.#live);
   }
 
   connectedCallback(): void {
@@ -417,12 +426,18 @@ export class VerifyBadgeElement extends BaseElement {
     const doc = this.ownerDocument;
     const labels = this.labels;
     const nodes: Node[] = [];
+    let announce = '';
     switch (this.#state) {
       case 'loading':
         nodes.push(renderLoading(doc, labels));
+        announce = labels.loading;
         break;
       case 'result':
-        if (this.#result !== null) nodes.push(renderCard(doc, this.#result, labels, this.#locale()));
+        if (this.#result !== null) {
+          nodes.push(renderCard(doc, this.#result, labels, this.#locale()));
+          const name = this.#result.badge?.name;
+          announce = `${labels.status[this.#result.status] ?? this.#result.status}${typeof name === 'string' && name !== '' ? `: ${name}` : ''}`;
+        }
         break;
       case 'error':
         nodes.push(renderError(doc, labels, this.#error?.code ?? this.#error?.message ?? ''));
@@ -430,6 +445,7 @@ export class VerifyBadgeElement extends BaseElement {
       default:
         nodes.push(this.#input() === null ? this.#dropzone(labels) : this.#manual(labels));
     }
+    if (this.#live.textContent !== announce) this.#live.textContent = announce;
     if ((this.#state === 'result' || this.#state === 'error') && this.#fileFromPicker) {
       const again = h(doc, 'button', { type: 'button', part: 'button another' }, labels.another);
       again.addEventListener('click', () => {
@@ -437,8 +453,8 @@ export class VerifyBadgeElement extends BaseElement {
       });
       nodes.push(again);
     }
-    // Keep the <style> fallback (if any) and replace the rest.
-    for (const child of Array.from(this.#root.childNodes)) if (child.nodeName !== 'STYLE') child.remove();
+    // Keep the <style> fallback (if any) and the live region; replace the rest.
+    for (const child of Array.from(this.#root.childNodes)) if (child.nodeName !== 'STYLE' && child !== this.#live) child.remove();
     this.#root.append(...nodes);
   }
 

@@ -54,7 +54,7 @@ button:focus-visible,[part~=dropzone]:focus-within{outline:3px solid var(--verif
 [part~=dropzone].over{border-color:var(--verify-badge-focus)}
 [part~=dropzone] strong{display:block;font-size:1.05rem}
 [part~=dropzone] span{display:block;color:var(--verify-badge-muted);font-size:.9rem}
-.file{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.file,.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 [part~=dropzone] .pick{display:inline-block;margin-top:.75rem;text-decoration:underline;color:var(--verify-badge-link)}
 [part~=another]{margin-top:.75rem}
 :host([layout=compact]) [part~=description],:host([layout=compact]) dl,:host([layout=compact]) [part~=endorsements],:host([layout=compact]) [part~=checks],:host([layout=compact]) [part~=status] span{display:none}

@@ -192,9 +192,9 @@ export function renderCard(doc: Document, result: VerificationResult, labels: Ve
   return card;
 }
 
-/** The pending state, announced to assistive technology with role="status". */
+/** The pending state as seen; the element announces it through its persistent role="status" region. */
 export function renderLoading(doc: Document, labels: VerifyBadgeLabels): HTMLElement {
-  return h(doc, 'div', { part: 'loading', role: 'status', 'aria-live': 'polite' }, labels.loading);
+  return h(doc, 'div', { part: 'loading' }, labels.loading);
 }
 
 /** The error state: verification could not run at all (misuse, or an unexpected failure). */

@@ -98,7 +98,7 @@ describe('without a source', () => {
 });
 
 describe('verifying', () => {
-  it('announces the pending state with role="status", then shows the result', async () => {
+  it('announces the pending state, then the verdict, through one persistent role="status" region', async () => {
     const hold = gate();
     const { fetch } = fixtureFetch({ hold: new Map([[`${ORIGIN}/plain.png`, hold]]) });
     const el = create({ src: `${ORIGIN}/plain.png` }, (e) => {
@@ -106,13 +106,19 @@ describe('verifying', () => {
     });
     await next(el, 'verify-badge:start');
     expect(el.state).toBe('loading');
-    expect(part(el, 'loading')?.getAttribute('role')).toBe('status');
+    expect(part(el, 'loading')?.textContent).toBe('Verifying badge…');
+    const live = part(el, 'live');
+    expect(live?.getAttribute('role')).toBe('status');
+    expect(live?.textContent).toBe('Verifying badge…');
     const done = next(el, 'verify-badge:result');
     hold.open();
     await done;
     expect(el.state).toBe('result');
     expect(part(el, 'loading')).toBeNull();
     expect(part(el, 'card')?.getAttribute('data-status')).toBe('error');
+    // The same region, still in place, now says the verdict.
+    expect(part(el, 'live')).toBe(live);
+    expect(live?.textContent).toBe('Not a badge');
   });
 
   it('fires start and result events that bubble out of the shadow root and carry what verify() returns', async () => {

@@ -38,6 +38,7 @@ describe('a genuine badge', () => {
     expect(part('recipient')?.textContent).toBe('jane@example.org');
     expect(part('issued')?.textContent).toBe('January 15, 2026');
     expect(part('checks')?.querySelectorAll('li').length).toBe(result.checks.length);
+    expect(part('live')?.textContent).toBe('Verified: Robotics Fundamentals');
   });
 
   it('formats dates in its lang and re-renders when lang changes', async () => {
