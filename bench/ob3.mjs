@@ -71,51 +71,51 @@ const cpuMs = (from) => {
   return (u.user + u.system) / 1000;
 };
 
-async function child(impl, name) {
+/** One measurement in this (fresh) process: `cold` = load + first verification, `warm` = after warm-up. */
+async function child(mode, impl, name, iterations) {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const run = await load(impl);
-  const ok = await run(input(name));
+  const text = input(name);
+  let ok = await run(text);
+  let result = { ms: performance.now() - t0, cpu: cpuMs(c0), ok };
+  if (mode === 'warm') {
+    // Long enough a warm-up for the JIT to settle (fewer rounds measure the compiler, not the code).
+    for (let i = 0; i < 100; i++) ok = (await run(text)) && ok;
+    const times = [];
+    const c1 = process.cpuUsage();
+    for (let i = 0; i < iterations; i++) {
+      const t = performance.now();
+      ok = (await run(text)) && ok;
+      times.push(performance.now() - t);
+    }
+    result = { ms: median(times), cpu: cpuMs(c1) / iterations, ok };
+  }
   // verifier-core logs to stdout; the result is the last line, marked.
-  process.stdout.write(`\n@@result ${JSON.stringify({ ms: performance.now() - t0, cpu: cpuMs(c0), ok })}\n`);
+  process.stdout.write(`\n@@result ${JSON.stringify(result)}\n`);
 }
 
-async function warm(impl, name, iterations) {
-  const run = await load(impl);
-  const text = input(name);
-  let ok = true;
-  // Long enough a warm-up for the JIT to settle (fewer rounds measure the compiler, not the code).
-  for (let i = 0; i < 100; i++) ok = (await run(text)) && ok;
-  const times = [];
-  const c0 = process.cpuUsage();
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    ok = (await run(text)) && ok;
-    times.push(performance.now() - t);
-  }
-  return { ms: median(times), cpu: cpuMs(c0) / iterations, ok };
+/** Run one measurement in a fresh node process (so neither library warms the other's caches). */
+function measure(mode, impl, name, iterations) {
+  const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, impl, name, String(iterations)], { encoding: 'utf8', env: process.env });
+  if (out.status !== 0) throw new Error(`child failed: ${out.stderr}`);
+  const line = out.stdout.split('\n').find((l) => l.startsWith('@@result '));
+  if (!line) throw new Error(`child printed no result: ${out.stdout.slice(-300)}`);
+  return JSON.parse(line.slice('@@result '.length));
+}
+
+function warm(impl, name, iterations) {
+  return measure('warm', impl, name, iterations);
 }
 
 function cold(impl, name, samples) {
-  const times = [];
-  const cpus = [];
-  let ok = true;
-  for (let i = 0; i < samples; i++) {
-    const out = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', impl, name], { encoding: 'utf8', env: process.env });
-    if (out.status !== 0) throw new Error(`child failed: ${out.stderr}`);
-    const line = out.stdout.split('\n').find((l) => l.startsWith('@@result '));
-    if (!line) throw new Error(`child printed no result: ${out.stdout.slice(-300)}`);
-    const parsed = JSON.parse(line.slice('@@result '.length));
-    times.push(parsed.ms);
-    cpus.push(parsed.cpu);
-    ok = ok && parsed.ok;
-  }
-  return { ms: median(times), cpu: median(cpus), ok };
+  const runs = Array.from({ length: samples }, () => measure('cold', impl, name, 0));
+  return { ms: median(runs.map((r) => r.ms)), cpu: median(runs.map((r) => r.cpu)), ok: runs.every((r) => r.ok) };
 }
 
 const args = process.argv.slice(2);
 if (args[0] === '--child') {
-  await child(args[1], args[2]);
+  await child(args[1], args[2], args[3], Number(args[4]));
 } else {
   const opt = (flag, fallback) => {
     const i = args.indexOf(flag);
@@ -125,10 +125,10 @@ if (args[0] === '--child') {
   const samples = opt('--cold', 5);
   const rows = [];
   for (const name of Object.keys(CASES)) {
-    const ours = { warm: await warm('verify-badge', name, iterations), cold: cold('verify-badge', name, samples) };
+    const ours = { warm: warm('verify-badge', name, iterations), cold: cold('verify-badge', name, samples) };
     // verifier-core has no VC-JWT support: that row is ours alone.
     const theirs = CASES[name].json
-      ? { warm: await warm('verifier-core', name, iterations), cold: cold('verifier-core', name, samples) }
+      ? { warm: warm('verifier-core', name, iterations), cold: cold('verifier-core', name, samples) }
       : null;
     rows.push({ name, ours, theirs });
   }

@@ -116,3 +116,23 @@ declare module '@digitalbazaar/ed25519-multikey' {
   }
   export function from(key: Record<string, unknown>): Promise<{ verifier(): Ed25519Verifier }>;
 }
+
+declare module 'jsonld/lib/ResolvedContext.js' {
+  export default class ResolvedContext {
+    constructor(options: { document: unknown });
+    document: unknown;
+    getProcessed(activeCtx: unknown): unknown;
+    setProcessed(activeCtx: unknown, processed: unknown): void;
+  }
+}
+
+declare module 'jsonld/lib/ContextResolver.js' {
+  export interface SharedContextCache {
+    get(key: string): unknown;
+    set(key: string, value: unknown): unknown;
+  }
+  export default class ContextResolver {
+    constructor(options: { sharedCache: SharedContextCache });
+    resolve(options: { activeCtx: unknown; context: unknown; documentLoader: unknown; base: unknown; cycles?: Set<string> }): Promise<unknown[]>;
+  }
+}

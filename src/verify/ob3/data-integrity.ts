@@ -22,7 +22,7 @@ import type { Fetcher } from '../fetcher.js';
 import { base58btcDecode } from '../keys/encoding.js';
 import { keyOwnedBy, resolveVerificationMethod, type ResolvedKey } from '../keys/index.js';
 import type { DocumentLoader } from '../options.js';
-import { installFastContextClone } from './jsonld-speedup.js';
+import { fastContextOptions, installFastContextClone } from './jsonld-speedup.js';
 
 /** One accepted proof format. */
 export interface AcceptedSuite {
@@ -87,7 +87,11 @@ function ed25519Verifier(verificationMethod: Record<string, unknown>): Promise<E
 // document object), so one instance each serves every verification: building them per call
 // is measurable in the benchmark.
 const EDDSA_RDFC_2022 = new DataIntegrityProof({
-  cryptosuite: { ...eddsaRdfc2022, createVerifier: ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => ed25519Verifier(verificationMethod) },
+  cryptosuite: {
+    ...eddsaRdfc2022,
+    createVerifier: ({ verificationMethod }: { verificationMethod: Record<string, unknown> }) => ed25519Verifier(verificationMethod),
+    canonize: (input: unknown, options: Record<string, unknown>) => eddsaRdfc2022.canonize(input, { ...options, ...fastContextOptions() }),
+  },
 });
 
 let ed25519Signature2020: Promise<Ed25519Signature2020> | undefined;
@@ -99,6 +103,14 @@ let ed25519Signature2020: Promise<Ed25519Signature2020> | undefined;
 function ed25519Signature2020Suite(): Promise<Ed25519Signature2020> {
   ed25519Signature2020 ??= import('@digitalbazaar/ed25519-signature-2020').then(({ Ed25519Signature2020: Suite }) => {
     class CachedKeySuite extends Suite {
+      // Read by the suite's canonize on every call: a fresh fast context resolver each time.
+      get canonizeOptions(): Record<string, unknown> {
+        return fastContextOptions();
+      }
+      set canonizeOptions(_ignored: unknown) {
+        // The base constructor assigns undefined here; our getter is the only source.
+      }
+
       // Same checks as the suite's own verifySignature, with the verifier memoised by key.
       async verifySignature({ verifyData, verificationMethod, proof }: { verifyData: Uint8Array; verificationMethod: Record<string, unknown>; proof: Record<string, unknown> }): Promise<boolean> {
         const { proofValue } = proof;

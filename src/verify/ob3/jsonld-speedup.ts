@@ -10,8 +10,8 @@
  * Why this is safe: a term definition object is only written while jsonld.js creates it
  * (createTermDefinition builds a fresh object, then `mappings.set`s it); afterwards contexts
  * replace definitions, they never edit them. So a child context may share its parent's
- * definition objects: copying the `mappings` Map and the `protected` flags shallowly gives
- * the same results as the deep copy. The conformance corpus and the published test vectors
+ * definition objects: sharing the `mappings` (copy-on-write) and copying the `protected`
+ * flags shallowly gives the same results as the deep copy. The conformance corpus and the published test vectors
  * (canonical N-Quads byte for byte) run with it installed.
  *
  * How: every active context inherits its `clone` function from the process-wide initial
@@ -19,6 +19,8 @@
  * contexts, and children copy it from their parent.
  */
 import jsonld from 'jsonld';
+import ContextResolver from 'jsonld/lib/ContextResolver.js';
+import ResolvedContext from 'jsonld/lib/ResolvedContext.js';
 
 /** The shape of a jsonld.js active context, as far as cloning is concerned. */
 interface ActiveContext {
@@ -36,10 +38,92 @@ interface ActiveContext {
 }
 
 const INSTALLED = Symbol.for('verify-badge.jsonld-fast-clone');
+/** On a clone: the context it was cloned from (see {@link FrozenResolvedContext}). */
+const CLONE_OF = Symbol('verify-badge.clone-of');
+
+/**
+ * A copy-on-write Map for term definitions. Cloning an active context shares one frozen
+ * snapshot (`#base`) between parent and child; whichever writes first copies it. jsonld.js
+ * clones a context for every typed node and for every `previousContext` in the chain, and
+ * most clones are never written to.
+ *
+ * The snapshot is never written by anyone: it is either a fresh copy made here, or storage a
+ * CowMap handed over (and stopped using for writes) in `#share`.
+ */
+class CowMap<K, V> extends Map<K, V> {
+  #base: Map<K, V> | null = null;
+
+  static of<K, V>(source: Map<K, V>): CowMap<K, V> {
+    const child = new CowMap<K, V>();
+    child.#base = source instanceof CowMap ? (source as CowMap<K, V>).#share() : new Map(source);
+    return child;
+  }
+
+  /** A snapshot both this map and a new clone can read from. */
+  #share(): Map<K, V> {
+    if (this.#base === null) {
+      const snapshot = new Map<K, V>(Map.prototype.entries.call(this) as IterableIterator<[K, V]>);
+      Map.prototype.clear.call(this);
+      this.#base = snapshot;
+    }
+    return this.#base;
+  }
+
+  #own(): void {
+    const base = this.#base;
+    if (base !== null) {
+      this.#base = null;
+      for (const [k, v] of base) Map.prototype.set.call(this, k, v);
+    }
+  }
+
+  override get(key: K): V | undefined {
+    return this.#base !== null ? this.#base.get(key) : super.get(key);
+  }
+  override has(key: K): boolean {
+    return this.#base !== null ? this.#base.has(key) : super.has(key);
+  }
+  override get size(): number {
+    return this.#base !== null ? this.#base.size : super.size;
+  }
+  override set(key: K, value: V): this {
+    this.#own();
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.#own();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.#base = null;
+    super.clear();
+  }
+  override forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.#own();
+    super.forEach(callback, thisArg);
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.#own();
+    return super.entries();
+  }
+  override keys(): MapIterator<K> {
+    this.#own();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.#own();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.#own();
+    return super[Symbol.iterator]();
+  }
+}
 
 function fastClone(this: ActiveContext): ActiveContext {
-  const child: ActiveContext = {
-    mappings: new Map(this.mappings),
+  const child: ActiveContext & { [CLONE_OF]?: ActiveContext } = {
+    [CLONE_OF]: this,
+    mappings: CowMap.of(this.mappings),
     clone: this.clone,
     inverse: null,
     getInverse: this.getInverse,
@@ -82,4 +166,91 @@ export function installFastContextClone(): Promise<void> {
     }
   })();
   return installing;
+}
+
+/**
+ * Resolved object contexts, by identity, for frozen context objects (every scoped context
+ * inside our bundled contexts is frozen, so its identity fixes its content). jsonld.js keys
+ * them by `JSON.stringify(context)` on every node that carries a type-scoped context, which
+ * profiling showed as a tenth of a verification. Bounded by the bundle: keys are our own
+ * long-lived objects.
+ */
+const FROZEN_CONTEXTS = new WeakMap<object, FrozenResolvedContext>();
+
+/**
+ * The context `activeCtx` is a fresh, untouched copy of, when jsonld.js is about to apply a
+ * non-propagating (type-scoped) context to it: api.process clones the active context and
+ * sets the copy's `previousContext` to the original, then asks the cache. Nothing else
+ * makes a context whose `previousContext` is the very context it was cloned from.
+ */
+function nonPropagatingSource(activeCtx: unknown): object | undefined {
+  const ctx = activeCtx as { [CLONE_OF]?: ActiveContext; previousContext?: unknown } | null;
+  const source = ctx?.[CLONE_OF];
+  return source !== undefined && ctx?.previousContext === source ? source : undefined;
+}
+
+/**
+ * A resolved frozen context whose processed forms are also remembered for type-scoped use.
+ * jsonld.js caches a processed context by the active context it was applied to, but a
+ * type-scoped context is applied to a fresh copy every time, so its cache never hits and
+ * every typed node re-defines every term of its scoped context. The result depends only on
+ * the original active context (the copy is identical to it), so we key those by the original.
+ */
+class FrozenResolvedContext extends ResolvedContext {
+  readonly #nonPropagating = new WeakMap<object, unknown>();
+
+  override getProcessed(activeCtx: unknown): unknown {
+    const source = nonPropagatingSource(activeCtx);
+    return source ? this.#nonPropagating.get(source) : super.getProcessed(activeCtx);
+  }
+
+  override setProcessed(activeCtx: unknown, processed: unknown): void {
+    const source = nonPropagatingSource(activeCtx);
+    if (source) this.#nonPropagating.set(source, processed);
+    else super.setProcessed(activeCtx, processed);
+  }
+}
+
+/** jsonld.js's cache of resolved remote contexts has this shape; ours is bounded the same way (100). */
+const SHARED_CONTEXTS = new Map<string, unknown>();
+const MAX_SHARED_CONTEXTS = 100;
+const sharedCache = {
+  get: (key: string) => SHARED_CONTEXTS.get(key),
+  set(key: string, value: unknown) {
+    if (!SHARED_CONTEXTS.has(key) && SHARED_CONTEXTS.size >= MAX_SHARED_CONTEXTS) SHARED_CONTEXTS.delete(SHARED_CONTEXTS.keys().next().value!);
+    SHARED_CONTEXTS.set(key, value);
+    return this;
+  },
+};
+
+class IdentityContextResolver extends ContextResolver {
+  override async resolve(options: { activeCtx: unknown; context: unknown; documentLoader: unknown; base: unknown; cycles?: Set<string> }): Promise<unknown[]> {
+    let context = options.context;
+    if (context && typeof context === 'object' && !Array.isArray(context) && (context as Record<string, unknown>)['@context']) {
+      context = (context as Record<string, unknown>)['@context'];
+    }
+    if (context && typeof context === 'object' && !Array.isArray(context) && Object.isFrozen(context)) {
+      let resolved = FROZEN_CONTEXTS.get(context);
+      if (!resolved) {
+        resolved = new FrozenResolvedContext({ document: context });
+        FROZEN_CONTEXTS.set(context, resolved);
+      }
+      return [resolved];
+    }
+    return super.resolve(options);
+  }
+}
+
+/**
+ * Options to add to a jsonld.js call (expand / toRDF / canonize): a context resolver that
+ * recognises our frozen contexts by identity. A new resolver per call, as jsonld.js makes
+ * one per operation (it keeps a per-operation cache).
+ *
+ * @example
+ * ```ts
+ * await jsonld.toRDF(doc, { ...options, ...fastContextOptions() });
+ * ```
+ */
+export function fastContextOptions(): { contextResolver: ContextResolver } {
+  return { contextResolver: new IdentityContextResolver({ sharedCache }) };
 }
