@@ -21,4 +21,14 @@ declare global {
 VerifyBadgeElement.define();
 
 export { VerifyBadgeElement };
-export type * from './index.js';
+export { DEFAULT_LABELS } from './index.js';
+export type {
+  VerifyBadgeErrorDetail,
+  VerifyBadgeLabels,
+  VerifyBadgeLabelsInput,
+  VerifyBadgeLayout,
+  VerifyBadgeMode,
+  VerifyBadgeSource,
+  VerifyBadgeStartDetail,
+  VerifyBadgeState,
+} from './index.js';
