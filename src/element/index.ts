@@ -192,8 +192,10 @@ export class VerifyBadgeElement extends BaseElement {
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
-    if (oldValue === newValue || !this.isConnected) return;
+    if (oldValue === newValue) return;
+    // A new source while detached still drops the old result, so a reconnect cannot show it.
     if (name === 'src' || name === 'recipient') this.#sourceChanged();
+    else if (!this.isConnected) return;
     else if (name === 'verify') {
       if (this.#state === 'idle') this.#schedule();
     } else if (name === 'lang') this.#render();

@@ -324,6 +324,23 @@ describe('stale answers', () => {
   });
 });
 
+describe('detached', () => {
+  it('a src changed while detached never shows the old result on reconnect', async () => {
+    const { fetch, requests } = fixtureFetch();
+    const el = create({ src: `${ORIGIN}/plain.png` }, (e) => {
+      e.fetch = fetch;
+    });
+    await next(el, 'verify-badge:result');
+    el.remove();
+    el.src = 'https://unknown.example/other.png';
+    expect(el.result).toBeNull();
+    const again = next<VerificationResult>(el, 'verify-badge:result');
+    document.body.append(el);
+    expect((await again).detail.input).toBe('https://unknown.example/other.png');
+    expect(requests).toEqual([`${ORIGIN}/plain.png`, 'https://unknown.example/other.png']);
+  });
+});
+
 describe('failures', () => {
   it('shows the error state and fires verify-badge:error when verification cannot run', async () => {
     const el = create({}, (e) => {

@@ -84,6 +84,14 @@ describe('a badge that is not good', () => {
     expect(part('status')?.textContent).toContain('Expired');
   });
 
+  it('uses the clock it is given: the same badge was valid before its expiry date', async () => {
+    const { result } = await show((el) => {
+      el.setAttribute('src', `${ORIGIN}/assertions/expired.json`);
+      el.now = '2025-06-01T00:00:00Z';
+    });
+    expect(result.status).toBe('valid');
+  });
+
   it('says Not a badge for a picture with nothing baked', async () => {
     const { part } = await show((el) => {
       el.file = new File([fixtureBytes('plain.png')], 'plain.png', { type: 'image/png' });
