@@ -31,10 +31,13 @@ export interface ResolvedKey extends PublicKeyMaterial {
   /** How the key was found, for messages. */
   via: 'did:key' | 'did:jwk' | 'did:web' | 'url-fragment' | 'document';
   /**
-   * The other identifiers the controller document names as itself (`alsoKnownAs`, a
-   * did:web document's `id`): a key is owned when the issuer is the controller or one of these.
+   * Identifiers the key's document is verifiably about (a did:web document's `id`, checked
+   * against the DID; an https document's `id` when it is the URL it was fetched from): a key
+   * is owned when the issuer is its controller or one of these.
    */
   aliases: string[];
+  /** For keys read from a fetched https document: the URL it was fetched from. */
+  source?: string;
 }
 
 /** What resolution needs from the verification. */
@@ -114,17 +117,18 @@ async function fromDocument(ref: string, env: KeyResolverEnv): Promise<ResolvedK
   const { json } = await env.fetcher.getJson(base);
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new BadgeError('RESOURCE_MALFORMED', `${base} is not a JSON object`);
   const doc = json as Record<string, unknown>;
-  const docId = typeof doc.id === 'string' ? doc.id : base;
-  if (doc.id === ref || (!ref.includes('#') && (doc.id === undefined || doc.id === base))) {
+  // What a fetched document says about itself is only believed when it agrees with where it
+  // was fetched from: a document at https://evil.example/p calling itself the issuer proves nothing.
+  const docId = doc.id === base || doc.id === undefined ? base : undefined;
+  if (doc.id === ref || (!ref.includes('#') && docId !== undefined)) {
     // The URL is a key document itself (a JWK, a Multikey, an OB 2.0 CryptographicKey).
     const key = await publicKeyFromVerificationMethod(doc);
-    return { ...key, id: ref, controller: controllerOf(doc, base), via: 'document', aliases: [] };
+    return { ...key, id: ref, controller: controllerOf(doc, base), via: 'document', aliases: [], source: base };
   }
-  const method = findMethod(doc, ref, docId);
+  const method = findMethod(doc, ref, docId ?? base);
   if (!method) throw new BadgeError('KEY_NOT_OWNED', `${base} does not list ${ref} as a key`);
   const key = await publicKeyFromVerificationMethod(method);
-  const aliases = [docId, ...asArray(doc.alsoKnownAs).filter((a): a is string => typeof a === 'string')];
-  return { ...key, id: ref, controller: controllerOf(method, docId), via: 'document', aliases };
+  return { ...key, id: ref, controller: controllerOf(method, base), via: 'document', aliases: docId ? [docId] : [], source: base };
 }
 
 /**
@@ -206,7 +210,8 @@ export async function keysOfController(controller: string, env: KeyResolverEnv):
     const { json } = await env.fetcher.getJson(controller);
     if (!json || typeof json !== 'object' || Array.isArray(json)) throw new BadgeError('RESOURCE_MALFORMED', `${controller} is not a JSON object`);
     doc = json as Record<string, unknown>;
-    docId = typeof doc.id === 'string' ? doc.id : controller;
+    if (doc.id !== undefined && doc.id !== controller) throw new BadgeError('ISSUER_MISMATCH', `${controller} describes ${String(doc.id)}`);
+    docId = controller;
   } else {
     throw new BadgeError('KEY_UNSUPPORTED', `cannot look up the keys of ${controller}`);
   }
@@ -223,7 +228,8 @@ export async function keysOfController(controller: string, env: KeyResolverEnv):
     if (!method) continue;
     try {
       const key = await publicKeyFromVerificationMethod(method);
-      keys.push({ ...key, id: ref, controller: controllerOf(method, docId), via: controller.startsWith('did:web:') ? 'did:web' : 'document', aliases: [docId] });
+      const web = controller.startsWith('did:web:');
+      keys.push({ ...key, id: ref, controller: controllerOf(method, docId), via: web ? 'did:web' : 'document', aliases: [docId], ...(web ? {} : { source: docId }) });
     } catch {
       // An unreadable key is not a candidate.
     }
@@ -242,17 +248,20 @@ export async function keysOfController(controller: string, env: KeyResolverEnv):
  * ```
  */
 export function keyOwnedBy(key: ResolvedKey, issuerId: string): boolean {
-  if (key.controller === issuerId || key.aliases.includes(issuerId)) return true;
-  if (key.via === 'document' && key.controller === key.id.replace(/#.*$/, '')) {
-    try {
-      const a = new URL(key.controller);
-      const b = new URL(issuerId);
-      return a.origin === b.origin && a.protocol === 'https:';
-    } catch {
-      return false;
-    }
+  if (key.via !== 'document') return key.controller === issuerId || key.aliases.includes(issuerId);
+  // A fetched key document vouches only for itself: it counts when it is served from the
+  // issuer's own https origin (as OB 2.0 scopes keys), and names the issuer, or nothing but
+  // itself, as its controller.
+  const source = key.source ?? key.id.replace(/#.*$/, '');
+  let sameOrigin = false;
+  try {
+    const a = new URL(source);
+    const b = new URL(issuerId);
+    sameOrigin = a.origin === b.origin && a.protocol === 'https:';
+  } catch {
+    return false;
   }
-  return false;
+  return sameOrigin && (key.controller === issuerId || key.aliases.includes(issuerId) || key.controller === source);
 }
 
 /** The algorithms a key may be used with, by JWS `alg`. */

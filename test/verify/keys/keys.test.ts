@@ -127,6 +127,19 @@ describe('resolveVerificationMethod failures', () => {
     expect(await codeOf(resolveVerificationMethod('https://example.org/k', env))).toBe('KEY_MALFORMED');
   });
 
+  it('does not believe a document on another origin that calls itself the issuer', async () => {
+    const evil = { id: 'https://issuer.example/p', alsoKnownAs: ['https://issuer.example/p'], assertionMethod: [{ id: 'https://evil.example/p#key-1', type: 'Multikey', controller: 'https://issuer.example/p', publicKeyMultibase: ED_KEY }] };
+    const { env } = fetcherFor({ 'https://evil.example/p': evil });
+    const key = await resolveVerificationMethod('https://evil.example/p#key-1', env);
+    expect(keyOwnedBy(key, 'https://issuer.example/p')).toBe(false);
+  });
+
+  it('does not count a key document that names the issuer as controller from another origin', async () => {
+    const { env } = fetcherFor({ 'https://evil.example/k': { type: 'Multikey', controller: 'https://issuer.example/p', publicKeyMultibase: ED_KEY } });
+    const key = await resolveVerificationMethod('https://evil.example/k', env);
+    expect(keyOwnedBy(key, 'https://issuer.example/p')).toBe(false);
+  });
+
   it('does not count a key of another origin that names no controller as the issuer\'s', async () => {
     const { env } = fetcherFor({ 'https://keys.example/k': { type: 'Multikey', publicKeyMultibase: ED_KEY } });
     const key = await resolveVerificationMethod('https://keys.example/k', env);
