@@ -28,6 +28,10 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
+  // Trusted Types: any string reaching an HTML sink (innerHTML, document.write...) throws,
+  // which proves the element never turns badge text into markup.
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
 ].join('; ');
 
 const TYPES = {

@@ -22,10 +22,10 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
     await h?.close();
   });
 
-  async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-    const page = await h.page({ colorScheme });
+  async function open(path: string, colorScheme: 'light' | 'dark' = 'light', bypassCSP = false): Promise<Page> {
+    const page = await h.page({ colorScheme, bypassCSP });
     const response = await page.goto(`${h.origin}${path}`);
-    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(response?.headers()['content-security-policy']).toContain("require-trusted-types-for 'script'");
     return page;
   }
 
@@ -65,6 +65,26 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
       };
     });
     expect(info).toEqual({ api: ['function', 'function', 'function', 'function'], defined: true, adopted: 1, styleElements: 0, styleAttributes: 0 });
+  });
+
+  it('runs under Trusted Types: an HTML sink anywhere on these pages would throw', async () => {
+    const page = await open('/pages/states.html');
+    await settled(page);
+    // The control: the policy is live, so the element's clean run above is meaningful.
+    const blocked = await page.evaluate(() => {
+      try {
+        document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+        return false;
+      } catch (error) {
+        return error instanceof TypeError;
+      }
+    });
+    expect(blocked).toBe(true);
+    expect(h.errors).toEqual([]);
+    // The control's own violation report must not leak into the other tests' checks.
+    await page.waitForTimeout(200);
+    await page.context().close();
+    h.cspViolations.length = 0;
   });
 
   it('renders every state of the card', async () => {
@@ -161,8 +181,9 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
   });
 
   describe('accessibility (axe-core)', () => {
+    // axe-core itself writes innerHTML, which the pages' Trusted Types policy forbids: these
+    // pages are opened with the CSP bypassed (every other test keeps it on).
     async function axe(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
-      // Served from our origin: the page's CSP allows 'self' scripts only.
       await page.addScriptTag({ url: '/vendor/axe/axe.min.js' });
       return page.evaluate(async () => {
         const axeApi = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
@@ -172,7 +193,7 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
     }
 
     it.each(['light', 'dark'] as const)('finds no violations on the states page (%s)', async (scheme) => {
-      const page = await open('/pages/states.html', scheme);
+      const page = await open('/pages/states.html', scheme, true);
       await settled(page);
       // Open one checks list so its content is scanned too.
       await page.locator('#revoked [part~="checks"] summary').click();
@@ -181,7 +202,7 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
 
     it('finds no violations on the embed and drop-zone pages', async () => {
       for (const path of ['/examples/embed.html', '/examples/dropzone.html']) {
-        const page = await open(path);
+        const page = await open(path, 'light', true);
         await settled(page);
         expect({ path, violations: await axe(page) }).toEqual({ path, violations: [] });
       }

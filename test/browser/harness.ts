@@ -33,7 +33,7 @@ export interface Harness {
   origin: string;
   browser: Browser;
   /** A fresh page; records page errors, CSP violations and any request that left 127.0.0.1. */
-  page(options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  page(options?: { colorScheme?: 'light' | 'dark'; bypassCSP?: boolean }): Promise<Page>;
   errors: string[];
   cspViolations: string[];
   offsite: string[];
@@ -67,7 +67,7 @@ export async function startHarness(): Promise<Harness> {
     cspViolations,
     offsite,
     async page(options = {}) {
-      const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', serviceWorkers: 'block' });
+      const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', serviceWorkers: 'block', bypassCSP: options.bypassCSP ?? false });
       contexts.push(context);
       // Nothing may leave the machine: the badges' own URLs are answered by demo-fetch.js.
       await context.route('**/*', (route) => {
