@@ -248,7 +248,11 @@ export async function keysOfController(controller: string, env: KeyResolverEnv):
  * ```
  */
 export function keyOwnedBy(key: ResolvedKey, issuerId: string): boolean {
-  if (key.via !== 'document') return key.controller === issuerId || key.aliases.includes(issuerId);
+  // did:web: the DID document is the issuer's only when it is the issuer's DID (checked when
+  // it was fetched); a `controller` written inside someone else's document proves nothing.
+  if (key.via === 'did:web') return key.aliases.includes(issuerId);
+  // did:key, did:jwk, the URL-fragment convention: the controller is derived, not asserted.
+  if (key.via !== 'document') return key.controller === issuerId;
   // A fetched key document vouches only for itself: it counts when it is served from the
   // issuer's own https origin (as OB 2.0 scopes keys), and names the issuer, or nothing but
   // itself, as its controller.

@@ -96,6 +96,18 @@ describe('resolveVerificationMethod', () => {
     expect(await keysOfController('https://issuer.example/p', env)).toHaveLength(1);
   });
 
+  it('does not let a did:web document claim another DID as the controller of its key', async () => {
+    const doc = {
+      id: 'did:web:evil.example',
+      verificationMethod: [{ id: 'did:web:evil.example#k', type: 'Multikey', controller: 'did:web:issuer.example', publicKeyMultibase: ED_KEY }],
+      assertionMethod: ['did:web:evil.example#k'],
+    };
+    const { env } = fetcherFor({ 'https://evil.example/.well-known/did.json': doc });
+    const key = await resolveVerificationMethod('did:web:evil.example#k', env);
+    expect(keyOwnedBy(key, 'did:web:issuer.example')).toBe(false);
+    expect(keyOwnedBy(key, 'did:web:evil.example')).toBe(true);
+  });
+
   it('resolves did:jwk', async () => {
     const jwk = { kty: 'OKP', crv: 'Ed25519', x: base64urlEncode(Uint8Array.from(Buffer.from(ED_KEY_HEX, 'hex'))) };
     const did = `did:jwk:${base64urlEncode(new TextEncoder().encode(JSON.stringify(jwk)))}`;
