@@ -26,14 +26,29 @@ export type VerifyBadgeState = 'idle' | 'loading' | 'result' | 'error';
 /** Where the badge being verified came from. */
 export type VerifyBadgeSource = 'src' | 'credential' | 'file';
 
-/** Detail of `verify-badge:start`. */
+/**
+ * Detail of `verify-badge:start`.
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('verify-badge:start', (e) => console.log('checking', e.detail.input));
+ * ```
+ */
 export interface VerifyBadgeStartDetail {
   source: VerifyBadgeSource;
   /** The label the result will carry as `input` (the `src`, the file name, or "<object>"). */
   input: string;
 }
 
-/** Detail of `verify-badge:error`: verification could not run (misuse or an unexpected failure). */
+/**
+ * Detail of `verify-badge:error`: verification could not run (misuse or an unexpected failure).
+ * A badge that fails its checks is not an error: it arrives in `verify-badge:result`.
+ *
+ * @example
+ * ```ts
+ * el.addEventListener('verify-badge:error', (e) => report(e.detail.code ?? e.detail.message));
+ * ```
+ */
 export interface VerifyBadgeErrorDetail {
   error: unknown;
   /** A stable code when the error is a BadgeError, else null. */

@@ -40,12 +40,26 @@ export interface VerifyBadgeLabels {
   unknownIssuer: string;
 }
 
-/** A partial override: top-level strings, or some entries of the nested maps. */
+/**
+ * A partial override: top-level strings, or some entries of the nested maps.
+ *
+ * @example
+ * ```ts
+ * const fr: VerifyBadgeLabelsInput = { issuer: 'Émetteur', status: { valid: 'Authentique' } };
+ * ```
+ */
 export type VerifyBadgeLabelsInput = {
   [K in keyof VerifyBadgeLabels]?: VerifyBadgeLabels[K] extends string ? string : Partial<VerifyBadgeLabels[K]>;
 };
 
-/** English defaults. */
+/**
+ * English defaults.
+ *
+ * @example
+ * ```ts
+ * VerifyBadgeElement.defaultLabels = mergeLabels(DEFAULT_LABELS, { verifyButton: 'Check' });
+ * ```
+ */
 export const DEFAULT_LABELS: VerifyBadgeLabels = {
   status: {
     valid: 'Verified',
@@ -90,7 +104,15 @@ export const DEFAULT_LABELS: VerifyBadgeLabels = {
   unknownIssuer: 'Unknown issuer',
 };
 
-/** Merge an override over a base, one level deep for the nested maps. */
+/**
+ * Merge an override over a base, one level deep for the nested maps; unknown keys and
+ * non-string values are ignored.
+ *
+ * @example
+ * ```ts
+ * mergeLabels(DEFAULT_LABELS, { status: { valid: 'Authentique' } }).status.revoked; // 'Revoked'
+ * ```
+ */
 export function mergeLabels(base: VerifyBadgeLabels, override: VerifyBadgeLabelsInput | null | undefined): VerifyBadgeLabels {
   if (override === null || override === undefined || typeof override !== 'object') return base;
   const merged: Record<string, unknown> = { ...base };

@@ -5,6 +5,12 @@
  * lack constructable stylesheets. No inline `style` attributes anywhere.
  *
  * Every colour and size is a `--verify-badge-*` custom property with its default on `:host`.
+ *
+ * @example
+ * ```css
+ * verify-badge { --verify-badge-radius: 4px; --verify-badge-valid-bg: #e6ffed; }
+ * verify-badge::part(name) { font-family: Georgia, serif; }
+ * ```
  */
 export const STYLES = `
 :host{

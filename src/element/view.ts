@@ -24,7 +24,15 @@ const ICONS: Record<ResultStatus, string> = {
 
 type Child = Node | string | null | undefined | false;
 
-/** Create an element with attributes (never `style`, never event-handler attributes) and children. */
+/**
+ * Create an element with attributes (never `style`, never event-handler attributes) and
+ * children; strings become text nodes, so nothing is ever parsed as HTML.
+ *
+ * @example
+ * ```ts
+ * h(document, 'p', { part: 'name' }, badge.name ?? 'Untitled'); // <p part="name">…text…</p>
+ * ```
+ */
 export function h(doc: Document, tag: string, attrs: Record<string, string | null> = {}, ...children: Child[]): HTMLElement {
   const el = doc.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) if (value !== null) el.setAttribute(name, value);
@@ -148,7 +156,14 @@ function checks(doc: Document, result: VerificationResult, labels: VerifyBadgeLa
   return h(doc, 'details', { part: 'checks' }, h(doc, 'summary', {}, `${labels.checks} (${result.checks.length})`), list);
 }
 
-/** The status line: icon and words, both always present. */
+/**
+ * The status line: icon and words, both always present.
+ *
+ * @example
+ * ```ts
+ * renderStatus(document, 'revoked', DEFAULT_LABELS).textContent; // '⊘RevokedThe issuer has withdrawn this badge.'
+ * ```
+ */
 export function renderStatus(doc: Document, status: ResultStatus, labels: VerifyBadgeLabels): HTMLElement {
   return h(doc, 'div', { part: `status status-${status}`, 'data-status': status },
     h(doc, 'span', { class: 'icon', 'aria-hidden': 'true' }, ICONS[status] ?? '?'),
@@ -192,12 +207,26 @@ export function renderCard(doc: Document, result: VerificationResult, labels: Ve
   return card;
 }
 
-/** The pending state as seen; the element announces it through its persistent role="status" region. */
+/**
+ * The pending state as seen; the element announces it through its persistent role="status" region.
+ *
+ * @example
+ * ```ts
+ * root.replaceChildren(renderLoading(document, DEFAULT_LABELS));
+ * ```
+ */
 export function renderLoading(doc: Document, labels: VerifyBadgeLabels): HTMLElement {
   return h(doc, 'div', { part: 'loading' }, labels.loading);
 }
 
-/** The error state: verification could not run at all (misuse, or an unexpected failure). */
+/**
+ * The error state: verification could not run at all (misuse, or an unexpected failure).
+ *
+ * @example
+ * ```ts
+ * root.replaceChildren(renderError(document, DEFAULT_LABELS, 'verify: options.fetch must be a function'));
+ * ```
+ */
 export function renderError(doc: Document, labels: VerifyBadgeLabels, detail: string): HTMLElement {
   return h(doc, 'div', { part: 'error', role: 'alert' }, h(doc, 'strong', {}, labels.errorTitle), h(doc, 'p', {}, detail));
 }
