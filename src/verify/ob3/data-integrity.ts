@@ -143,6 +143,8 @@ export interface ProofResult {
   message: string;
   /** The verification method, when it was resolved. */
   verificationMethod?: string;
+  /** Set when the proof verifies but its key binding to the issuer is weak (see the fragment convention). */
+  caution?: string;
 }
 
 /** What Data Integrity verification needs from the verification. */
@@ -275,7 +277,14 @@ async function verifyOneProof(
   const proofWithContext = { '@context': document['@context'], ...proof };
   try {
     const result = await suite.verifyProof({ proof: proofWithContext, document, purpose: NO_PURPOSE, proofSet, documentLoader });
-    if (result.verified) return { label, verified: true, message: `${label} proof by ${key.id} verifies`, verificationMethod };
+    if (result.verified) {
+      const verified: ProofResult = { label, verified: true, message: `${label} proof by ${key.id} verifies`, verificationMethod };
+      // The 1EdTech convention puts the key in the URL itself, so nothing but the credential
+      // says the issuer uses this key: anyone can mint such a URL for any issuer. Accepted
+      // (OB 3.0 conformance depends on it) but said out loud.
+      if (key.via === 'url-fragment') verified.caution = `the key is taken from the verification method URL ${key.id}; no controller document of ${key.controller} confirms it`;
+      return verified;
+    }
     const inner = badgeErrorIn(result.error);
     if (inner) return { label, verified: false, code: inner.code, message: inner.message, verificationMethod };
     return { label, verified: false, code: 'PROOF_INVALID', message: `${label} proof does not verify: ${errorMessage(result.error)}`, verificationMethod };

@@ -31,7 +31,10 @@ function recordProofs(outcome: DataIntegrityOutcome, checks: CheckList): void {
   }
   if (outcome.verified) {
     for (const r of outcome.results) {
-      if (r.verified) checks.pass('proof', r.message);
+      if (r.verified && r.caution) {
+        checks.pass('proof', r.message);
+        checks.warn('key', 'KEY_NOT_OWNED', r.caution);
+      } else if (r.verified) checks.pass('proof', r.message);
       // One valid proof by the issuer is enough (a proof set); the others are reported.
       else checks.warn('proof', r.code ?? 'PROOF_INVALID', r.message);
     }

@@ -133,6 +133,12 @@ describe('OB 3.0 conformance corpus through verify()', () => {
     expect(result.badge?.issuer.id).toBe('https://example.com/issuers/876543');
     expect(result.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['structure', 'proof', 'status', 'expiry', 'issued', 'recipient', 'schema', 'endorsements']));
   });
+
+  it('warns that a key taken from the verification method URL (1EdTech convention) is not confirmed by the issuer', async () => {
+    const result = await check(input(`${DCPV}ob30/simple.json`));
+    expect(result.status).toBe('valid');
+    expect(result.checks).toContainEqual(expect.objectContaining({ id: 'key', status: 'warning', code: 'KEY_NOT_OWNED' }));
+  });
 });
 
 describe('derived negative cases (verifier-core)', () => {

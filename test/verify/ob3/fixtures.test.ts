@@ -38,6 +38,7 @@ describe('OB 3.0 fixtures that verify', () => {
     expect(result.status).toBe('valid');
     expect(result.verified).toBe(true);
     expect(calls).toEqual([]);
+    expect(result.checks.some((c) => c.status === 'warning')).toBe(false);
   });
 
   it('normalises the badge for display', async () => {
