@@ -1,5 +1,6 @@
 // Real headless Chromium: the script-tag bundle on pages served with a strict CSP.
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { REPO, requireBrowser, settled, startHarness, statuses, type Harness } from './harness.js';
@@ -122,6 +123,36 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
     await page.locator('#checker').getByRole('button', { name: 'Check another badge' }).click();
     await expect(page.locator('#checker [part~="dropzone"]').count()).resolves.toBe(1);
     await assertClean(page);
+  });
+
+  it('the drop zone verifies 1EdTech conformance badges (OB 3.0 JSON-LD and VC-JWT, baked in PNG and SVG)', async () => {
+    const corpus = fileURLToPath(new URL('../../../shared/conformance/1EdTech-digital-credentials-public-validator/test-resources/ob30/', import.meta.url));
+    const page = await open('/examples/dropzone.html');
+    for (const file of ['simple-json.png', 'simple-jwt.png', 'simple-jwt.svg']) {
+      await page.locator('#checker input[type=file]').setInputFiles(`${corpus}${file}`);
+      await page.waitForFunction(() => (document.querySelector('#checker') as HTMLElement & { state?: string }).state === 'result', undefined, { timeout: 20_000 });
+      const result = await page.evaluate(() => {
+        const el = document.querySelector('#checker') as HTMLElement & { result?: { status: string; version: string; input: string } };
+        return { status: el.result?.status, version: el.result?.version, input: el.result?.input };
+      });
+      expect(result).toEqual({ status: 'valid', version: '3.0', input: file });
+      await page.locator('#checker').getByRole('button', { name: 'Check another badge' }).click();
+    }
+    await assertClean(page);
+  });
+
+  it('the drop zone is reachable with the keyboard and opens the file chooser', async () => {
+    const page = await open('/examples/dropzone.html');
+    await page.waitForFunction(() => customElements.get('verify-badge') !== undefined);
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'file-input'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('part') ?? '');
+    }
+    expect(focused).toBe('file-input');
+    const chooser = page.waitForEvent('filechooser', { timeout: 5_000 });
+    await page.keyboard.press('Space');
+    expect((await chooser).isMultiple()).toBe(false);
   });
 
   it('the drop zone verifies a dropped file', async () => {
