@@ -113,6 +113,7 @@ export async function verifyVcJwt(token: string, checks: CheckList, env: JwtEnv)
       const key = publicKeyFromJwk(header.jwk);
       if (!(await verifyWith(jws, key))) fail('PROOF_INVALID', `the ${jws.alg} signature does not verify with the header jwk`);
       checks.pass('proof', `VC-JWT ${jws.alg} signature verifies with the key in its header`);
+      checks.warn('key', 'KEY_NOT_OWNED', `the key travels in the JWT header; nothing shows that ${issuerId ?? 'the issuer'} uses it`);
       return { credential, times };
     }
     if (typeof header.kid === 'string' && header.kid.length > 0) {

@@ -80,6 +80,12 @@ describe('OB 3.0 fixtures that verify', () => {
     expect(result.badge?.name).toBe('Verify-badge Test Badge');
   });
 
+  it('warns that a key carried in the JWT header is not bound to the issuer', async () => {
+    const { result } = await run(text('jwt-header-jwk.jwt'));
+    expect(result.status).toBe('valid');
+    expect(result.checks).toContainEqual(expect.objectContaining({ id: 'key', status: 'warning', code: 'KEY_NOT_OWNED' }));
+  });
+
   it('reports each endorsement with its own status and keeps the badge valid', async () => {
     const { result } = await run(json('endorsed.json'));
     expect(result.status).toBe('valid');
