@@ -9,6 +9,7 @@
 import { isBadgeError } from '../errors.js';
 import type { VerificationResult } from '../result.js';
 import type { VerifyOptions } from '../verify/options.js';
+import { inputLabel, type VerifyInput } from '../verify/input.js';
 import { verify } from '../verify/verify.js';
 import { DEFAULT_LABELS, mergeLabels, type VerifyBadgeLabels, type VerifyBadgeLabelsInput } from './labels.js';
 import { applyStyles } from './styles.js';
@@ -361,7 +362,10 @@ export class VerifyBadgeElement extends BaseElement {
   }
 
   #input(): { source: VerifyBadgeSource; value: unknown; label: string } | null {
-    if (this.#credential !== null) return { source: 'credential', value: this.#credential, label: '<object>' };
+    if (this.#credential !== null) {
+      // Same label verify() would give it: "<object>", "<text>", "<bytes>" or the URL.
+      return { source: 'credential', value: this.#credential, label: inputLabel(this.#credential as VerifyInput) };
+    }
     if (this.#file !== null) {
       const name = (this.#file as { name?: unknown }).name;
       return { source: 'file', value: this.#file, label: typeof name === 'string' && name !== '' ? name : '<bytes>' };
@@ -401,7 +405,7 @@ export class VerifyBadgeElement extends BaseElement {
     if (recipient !== '') options.recipient = recipient;
 
     try {
-      const result = await verify(input.value as Parameters<typeof verify>[0], options);
+      const result = await verify(input.value as VerifyInput, options);
       if (generation !== this.#generation) return null;
       this.#result = result;
       this.#state = 'result';

@@ -67,6 +67,14 @@ describe('a genuine badge', () => {
     expect(result.status).toBe('valid');
     expect(result.input).toBe('<object>');
   });
+
+  it('verifies a credential given as JSON text', async () => {
+    const { result } = await show((el) => {
+      el.credential = JSON.stringify(fixtureJson('assertion-valid.json'));
+    });
+    expect(result.status).toBe('valid');
+    expect(result.input).toBe('<text>');
+  });
 });
 
 describe('a badge that is not good', () => {
