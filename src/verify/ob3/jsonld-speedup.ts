@@ -14,9 +14,9 @@
  * flags shallowly gives the same results as the deep copy. The conformance corpus and the published test vectors
  * (canonical N-Quads byte for byte) run with it installed.
  *
- * How: every active context inherits its `clone` function from the process-wide initial
- * context jsonld.js caches per processing mode; we replace `clone` on those initial
- * contexts, and children copy it from their parent.
+ * How: every active context inherits its `clone` and `revertToPreviousContext` functions
+ * from the process-wide initial context jsonld.js caches per processing mode; we replace
+ * them on those initial contexts, and children copy them from their parent.
  */
 import jsonld from 'jsonld';
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
@@ -137,6 +137,16 @@ function fastClone(this: ActiveContext): ActiveContext {
   return child;
 }
 
+/**
+ * Leaving a type-scoped context: jsonld.js hands back a fresh clone of the previous context,
+ * which defeats its processed-context cache for everything applied next (the cache is keyed
+ * by the active context object). Active contexts are never modified in place — api.process
+ * clones before it defines a term — so the previous context itself serves as well.
+ */
+function fastRevert(this: ActiveContext): ActiveContext {
+  return this.previousContext ?? this;
+}
+
 let installing: Promise<void> | undefined;
 
 /**
@@ -159,6 +169,7 @@ export function installFastContextClone(): Promise<void> {
         if (!initial || typeof initial.clone !== 'function' || !(initial.mappings instanceof Map) || initial.mappings.size !== 0) continue;
         if ((initial as unknown as Record<symbol, unknown>)[INSTALLED]) continue;
         initial.clone = fastClone;
+        initial.revertToPreviousContext = fastRevert;
         Object.defineProperty(initial, INSTALLED, { value: true });
       } catch {
         // Keep jsonld.js's own clone.
