@@ -93,7 +93,14 @@ function buildBundle(): ReadonlyMap<string, LoadedDocument> {
   return loaded;
 }
 
-/** Every bundled context, by URL. Shared and frozen. */
+/**
+ * Every bundled context, by URL. Shared and frozen.
+ *
+ * @example
+ * ```ts
+ * BUNDLED_CONTEXTS.has('https://www.w3.org/ns/credentials/v2') // true
+ * ```
+ */
 export const BUNDLED_CONTEXTS: ReadonlyMap<string, LoadedDocument> = buildBundle();
 
 /**
@@ -145,5 +152,12 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): (url:
   };
 }
 
-/** The default loader: bundled contexts only. Stateless, so one instance serves everyone. */
+/**
+ * The default loader: bundled contexts only. Stateless, so one instance serves everyone.
+ *
+ * @example
+ * ```ts
+ * (await defaultDocumentLoader('https://w3id.org/security/multikey/v1')).documentUrl
+ * ```
+ */
 export const defaultDocumentLoader = createDocumentLoader();

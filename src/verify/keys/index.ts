@@ -268,7 +268,14 @@ export function keyOwnedBy(key: ResolvedKey, issuerId: string): boolean {
   return sameOrigin && (key.controller === issuerId || key.aliases.includes(issuerId) || key.controller === source);
 }
 
-/** The algorithms a key may be used with, by JWS `alg`. */
+/**
+ * The algorithms a key may be used with, by JWS `alg`.
+ *
+ * @example
+ * ```ts
+ * JWS_ALG_OF_KEY['P-256'] // ['ES256']
+ * ```
+ */
 export const JWS_ALG_OF_KEY: Readonly<Record<KeyAlgorithm, readonly string[]>> = {
   Ed25519: ['EdDSA', 'Ed25519'],
   'P-256': ['ES256'],

@@ -137,7 +137,14 @@ export function ed25519Multibase(publicKey: Uint8Array): string {
   return 'z' + base58btcEncode(bytes);
 }
 
-/** True when `text` looks like a Multikey (so that failing to decode it is a malformed key, not another kind of reference). */
+/**
+ * True when `text` looks like a Multikey (so that failing to decode it is a malformed key, not another kind of reference).
+ *
+ * @example
+ * ```ts
+ * looksLikeMultikey('z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi') // true
+ * ```
+ */
 export function looksLikeMultikey(text: string): boolean {
   return /^z[1-9A-HJ-NP-Za-km-z]{40,}$/.test(text) && /^z(6Mk|Dn|82)/.test(text);
 }

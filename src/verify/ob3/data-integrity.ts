@@ -34,6 +34,11 @@ export interface AcceptedSuite {
  * The proof formats we verify. Everything else (Ed25519Signature2018, ecdsa-sd-2023, the
  * pre-standard cryptosuite name `eddsa-2022`, …) is UNSUPPORTED_PROOF: an explicit list, so
  * adding a suite is a decision, not an accident.
+ *
+ * @example
+ * ```ts
+ * ACCEPTED_SUITES.some((s) => s.cryptosuite === 'eddsa-rdfc-2022') // true
+ * ```
  */
 export const ACCEPTED_SUITES: readonly AcceptedSuite[] = Object.freeze([
   { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' },
@@ -153,7 +158,14 @@ function labelOf(proof: Record<string, unknown>): string {
   return typeof proof.cryptosuite === 'string' ? `${type}/${proof.cryptosuite}` : type;
 }
 
-/** The issuer's id: `issuer` is a URL string or a Profile object with an `id`. */
+/**
+ * The issuer's id: `issuer` is a URL string or a Profile object with an `id`.
+ *
+ * @example
+ * ```ts
+ * issuerIdOf({ issuer: { id: 'https://example.edu/issuers/1' } }) // 'https://example.edu/issuers/1'
+ * ```
+ */
 export function issuerIdOf(credential: Record<string, unknown>): string | undefined {
   const issuer = credential.issuer;
   if (typeof issuer === 'string') return issuer;
@@ -166,6 +178,11 @@ export function issuerIdOf(credential: Record<string, unknown>): string | undefi
  * so that an unknown one is refused before any canonicalisation. (jsonld.js caches resolved
  * contexts process-wide, so relying on the loader alone would let a context a caller's loader
  * once supplied be used later without it.)
+ *
+ * @example
+ * ```ts
+ * [...contextUrls({ '@context': ['https://www.w3.org/ns/credentials/v2'] })] // ['https://www.w3.org/ns/credentials/v2']
+ * ```
  */
 export function contextUrls(document: unknown, into = new Set<string>(), depth = 0): Set<string> {
   if (depth > 64 || !document || typeof document !== 'object') return into;

@@ -10,7 +10,14 @@ import { normaliseIssuer } from './normalise.js';
 import { asList, isRecord, subjectOf } from './util.js';
 import { isoDate } from '../dates.js';
 
-/** Most endorsements verified per badge: each may cost fetches and a proof check. */
+/**
+ * Most endorsements verified per badge: each may cost fetches and a proof check.
+ *
+ * @example
+ * ```ts
+ * embeddedEndorsements(credential).length <= MAX_ENDORSEMENTS
+ * ```
+ */
 export const MAX_ENDORSEMENTS = 16;
 
 /** The pipeline, passed in so this module does not import the one that imports it. */
@@ -19,7 +26,14 @@ export interface EndorsementVerifiers {
   jwt(token: string, ctx: VerifyContext): Promise<VerifierOutcome>;
 }
 
-/** Every embedded endorsement of a credential, objects and JWTs, in document order. */
+/**
+ * Every embedded endorsement of a credential, objects and JWTs, in document order.
+ *
+ * @example
+ * ```ts
+ * embeddedEndorsements({ endorsementJwt: ['a.b.c'] }) // ['a.b.c']
+ * ```
+ */
 export function embeddedEndorsements(credential: Record<string, unknown>): (Record<string, unknown> | string)[] {
   const holders: unknown[] = [credential, credential.issuer];
   const achievement = subjectOf(credential)?.achievement;

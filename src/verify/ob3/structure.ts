@@ -7,7 +7,23 @@
 import type { ErrorCode } from '../../errors.js';
 import { clip, idOf, isRecord, typesOf } from './util.js';
 
+/**
+ * The VC Data Model 1.1 base context.
+ *
+ * @example
+ * ```ts
+ * checkStructure({ '@context': [VC_V1_CONTEXT] }).dataModel // '1.1' (if otherwise complete)
+ * ```
+ */
 export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+/**
+ * The VC Data Model 2.0 base context.
+ *
+ * @example
+ * ```ts
+ * checkStructure({ '@context': [VC_V2_CONTEXT] }).dataModel // '2.0' (if otherwise complete)
+ * ```
+ */
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 /**
  * The OB 3.0 context: the published URLs (3.0.0 to 3.0.x, and the ob_v3p0.jsonld alias) and
@@ -16,7 +32,14 @@ export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 const OB_CONTEXT =
   /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/(context(-3\.0\.\d+)?\.json|context\/ob_v3p0\.jsonld)$|^https:\/\/imsglobal\.github\.io\/openbadges-specification\/(context\.json|ob_v3p0\.html)$|^https:\/\/w3c-ccg\.github\.io\/vc-ed\/plugfest-1-2022\/jff-vc-edu-plugfest-1-context\.json$/;
 
-/** Credential types that are Open Badges. */
+/**
+ * Credential types that are Open Badges.
+ *
+ * @example
+ * ```ts
+ * OB_TYPES.includes('AchievementCredential') // true
+ * ```
+ */
 export const OB_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'] as const;
 
 /** The structural verdict. */
@@ -32,7 +55,14 @@ export interface StructureFinding {
   openBadge: boolean;
 }
 
-/** A URI: a scheme, a colon, and no whitespace (RFC 3986 §3; VCDM requires `id` to be one). */
+/**
+ * A URI: a scheme, a colon, and no whitespace (RFC 3986 §3; VCDM requires `id` to be one).
+ *
+ * @example
+ * ```ts
+ * isUri('urn:uuid:1234') // true; isUri('0923lksjf') // false
+ * ```
+ */
 export function isUri(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/.test(value);
 }
