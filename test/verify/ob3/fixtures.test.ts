@@ -100,6 +100,21 @@ describe('OB 3.0 fixtures that verify', () => {
     expect(result.checks.find((c) => c.id === 'endorsements')?.status).toBe('skipped');
   });
 
+  it('gives the same verdicts when many verifications run at once (shared suites and caches)', async () => {
+    const names = ['valid-eddsa-rdfc-2022.json', 'tampered.json', 'valid-ed25519-signature-2020.json', 'wrong-key.json', 'key-not-owned.json', 'expired.json'];
+    const inputs = Array.from({ length: 24 }, (_, i) => names[i % names.length]!);
+    const results = await Promise.all(inputs.map((name) => run(json(name))));
+    const expected: Record<string, string> = {
+      'valid-eddsa-rdfc-2022.json': 'valid',
+      'tampered.json': 'invalid',
+      'valid-ed25519-signature-2020.json': 'valid',
+      'wrong-key.json': 'invalid',
+      'key-not-owned.json': 'invalid',
+      'expired.json': 'expired',
+    };
+    expect(results.map((r) => r.result.status)).toEqual(inputs.map((name) => expected[name]));
+  });
+
   it.each(['ob3-valid.json', 'ob3-valid.png', 'ob3-valid.svg'])('accepts the example %s', async (name) => {
     const bytes = new Uint8Array(readFileSync(new URL(name, EXAMPLES)));
     const { result } = await run(name.endsWith('.json') ? new TextDecoder().decode(bytes) : bytes);
