@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.js';
 import { createResourceFetch, loadResourceMap } from '../../src/cli/resources.js';
 import { libraryOptions } from '../../src/cli/run.js';
-import { CLI_FIXTURES, NOW, runCapture } from '../helpers/cli-harness.js';
+import { CLI_FIXTURES, CORPUS_DIR, NOW, URL_MAP, runCapture } from '../helpers/cli-harness.js';
 
 const fixture = (name: string) => path.join(CLI_FIXTURES, name);
 const RESOURCES = fixture('resources.json');
@@ -93,6 +93,17 @@ describe('verifying badges from the command line', () => {
     const [result] = mismatch.results();
     expect(result?.status).toBe('invalid');
     expect(result?.errors.map((e) => e.code)).toContain('RECIPIENT_MISMATCH');
+  });
+
+  it('makes a JSON Schema failure a failed check with --strict-schema, a warning without', async () => {
+    // A corpus credential that declares the 1EdTech schema and fails it (proof must be an array).
+    const file = path.join(CORPUS_DIR, '1EdTech-digital-credentials-public-validator/test-resources/ob30/simple-err-proof-method.json');
+    const schemaCheck = async (...flags: string[]) => {
+      const run = await runCapture(['--json', '--now', NOW, '--resources', URL_MAP, ...flags, file]);
+      return run.results()[0]?.checks.find((c) => c.id === 'schema');
+    };
+    expect(await schemaCheck()).toMatchObject({ status: 'warning', code: 'SCHEMA_INVALID' });
+    expect(await schemaCheck('--strict-schema')).toMatchObject({ status: 'failed', code: 'SCHEMA_INVALID' });
   });
 
   it('reads a badge from standard input with "-", labelled "-"', async () => {
