@@ -13,14 +13,34 @@ export interface FetchedResource {
   bytes: Uint8Array;
 }
 
-/** A failed request. `httpStatus` is set when the server answered with a non-2xx status. */
+/** Most bytes of a non-2xx answer's body kept on its {@link FetchError}. */
+export const ERROR_BODY_LIMIT = 64 * 1024;
+
+/**
+ * A failed request. `httpStatus` is set when the server answered with a non-2xx status.
+ *
+ * `body` is that answer's body when it could be read and was at most
+ * {@link ERROR_BODY_LIMIT} bytes (and the response-size limit): some statuses carry meaning
+ * in their body (an OB 2.0 issuer may answer 410 Gone with `{"revoked": true,
+ * "revocationReason": "..."}`). A longer, unreadable or timed-out body is simply absent:
+ * the error itself never depends on it.
+ *
+ * @example
+ * ```ts
+ * try { await fetcher.get(url) } catch (e) {
+ *   if (e instanceof FetchError && e.httpStatus === 410 && e.body) console.log(new TextDecoder().decode(e.body));
+ * }
+ * ```
+ */
 export class FetchError extends BadgeError {
   readonly httpStatus: number | undefined;
   readonly url: string;
-  constructor(code: ErrorCode, url: string, message: string, httpStatus?: number, cause?: unknown) {
+  readonly body: Uint8Array | undefined;
+  constructor(code: ErrorCode, url: string, message: string, httpStatus?: number, cause?: unknown, body?: Uint8Array) {
     super(code, message, cause === undefined ? undefined : { cause });
     this.url = url;
     this.httpStatus = httpStatus;
+    this.body = body;
   }
 }
 
@@ -61,8 +81,12 @@ function requestSignal(caller: AbortSignal | undefined, timeoutMs: number): Abor
   return controller.signal;
 }
 
-/** Read a body into memory, stopping as soon as it passes `limit` bytes. */
-async function readLimited(response: Response, url: string, limit: number): Promise<Uint8Array> {
+/**
+ * Read a body into memory, stopping as soon as it passes `limit` bytes. When `signal`
+ * aborts, the read stops too (a stub or a proxy may not tie the body stream to the
+ * request's signal), and the abort reason is thrown rather than a truncated body returned.
+ */
+async function readLimited(response: Response, url: string, limit: number, signal?: AbortSignal): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) {
     await response.body?.cancel().catch(() => {});
@@ -70,17 +94,25 @@ async function readLimited(response: Response, url: string, limit: number): Prom
   }
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
+  const stop = () => void reader.cancel().catch(() => {});
+  signal?.addEventListener('abort', stop, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw new FetchError('RESPONSE_TOO_LARGE', url, `${url} is larger than the ${limit}-byte limit`);
+  try {
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
+      if (done) break;
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        throw new FetchError('RESPONSE_TOO_LARGE', url, `${url} is larger than the ${limit}-byte limit`);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener('abort', stop);
   }
   const bytes = new Uint8Array(total);
   let offset = 0;
@@ -167,12 +199,13 @@ export class Fetcher {
       await this.#checkUrl(url);
       if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted');
       let response: Response;
+      const signal = requestSignal(options.signal, options.timeout);
       try {
         response = await fetchImpl(url.href, {
           // Accept is a CORS-safelisted header: no preflight. Nothing else is sent.
           headers: { accept: ACCEPT_JSON },
           redirect: manual ? 'manual' : 'follow',
-          signal: requestSignal(options.signal, options.timeout),
+          signal,
           credentials: 'omit',
         });
       } catch (cause) {
@@ -197,14 +230,22 @@ export class Fetcher {
         continue;
       }
       if (!response.ok) {
-        await response.body?.cancel().catch(() => {});
-        throw new FetchError('FETCH_FAILED', url.href, `${url.href} answered HTTP ${response.status}`, response.status);
+        // Keep a bounded copy of the body: an error page can be arbitrarily large, and the
+        // failure must be reported the same whether or not its body arrives.
+        let body: Uint8Array | undefined;
+        try {
+          body = await readLimited(response, url.href, Math.min(ERROR_BODY_LIMIT, options.maxResponseBytes), signal);
+        } catch {
+          body = undefined;
+        }
+        throw new FetchError('FETCH_FAILED', url.href, `${url.href} answered HTTP ${response.status}`, response.status, undefined, body);
       }
       let bytes: Uint8Array;
       try {
-        bytes = await readLimited(response, url.href, options.maxResponseBytes);
+        bytes = await readLimited(response, url.href, options.maxResponseBytes, signal);
       } catch (cause) {
         if (cause instanceof FetchError) throw cause;
+        if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted', undefined, cause);
         const timedOut = (cause as { name?: string })?.name === 'TimeoutError';
         throw new FetchError(timedOut ? 'FETCH_TIMEOUT' : 'FETCH_FAILED', url.href, `reading ${url.href} failed`, undefined, cause);
       }

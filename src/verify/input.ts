@@ -9,6 +9,7 @@ import { detectContainer, unbakeBytes, type UnbakedBadge } from '../unbake/index
 import type { VerifyContext } from './context.js';
 import { FetchError, type FetchedResource } from './fetcher.js';
 import { looksLikeCompactJws } from './jose/jws.js';
+import { goneDocument, revocationReasonOf } from './ob2/gone.js';
 
 /** Everything `verify` accepts. */
 export type VerifyInput = Uint8Array | ArrayBuffer | ArrayBufferView | Blob | string | Record<string, unknown>;
@@ -205,7 +206,8 @@ async function fromUrl(url: string, ctx: VerifyContext): Promise<DetectedInput> 
   } catch (error) {
     // 410 Gone is how OB 2.0 issuers withdraw a hosted assertion (the usual URL input).
     if (error instanceof FetchError && error.httpStatus === 410) {
-      ctx.checks.fail('input', 'REVOKED', `${url} answered HTTP 410 Gone: the issuer withdrew it`);
+      const reason = revocationReasonOf(goneDocument(error.body));
+      ctx.checks.fail('input', 'REVOKED', `${url} answered HTTP 410 Gone: the issuer withdrew it${reason === null ? '' : ` (${reason})`}`);
     } else ctx.checks.failFrom('input', error, 'FETCH_FAILED');
     return { format: 'url', payload: null };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createResourceCache, Fetcher, FetchError } from '../../src/verify/fetcher.js';
+import { createResourceCache, ERROR_BODY_LIMIT, Fetcher, FetchError } from '../../src/verify/fetcher.js';
 import { resolveOptions, type VerifyOptions } from '../../src/verify/options.js';
 
 type Handler = (url: string, init?: RequestInit) => Response | Promise<Response>;
@@ -82,6 +82,65 @@ describe('Fetcher failures', () => {
     const error = await failure(fetcher({ fetch }).get('https://a.example/gone'));
     expect(error.code).toBe('FETCH_FAILED');
     expect(error.httpStatus).toBe(410);
+  });
+
+  it('keeps the body of an HTTP error answer on the error', async () => {
+    const body = { revoked: true, revocationReason: 'Issued in error' };
+    const { fetch } = stubFetch({ 'https://a.example/gone': json(body, 410) });
+    const error = await failure(fetcher({ fetch }).get('https://a.example/gone'));
+    expect(error.httpStatus).toBe(410);
+    expect(JSON.parse(new TextDecoder().decode(error.body))).toEqual(body);
+  });
+
+  it('keeps an error body of exactly the cap', async () => {
+    const { fetch } = stubFetch({ 'https://a.example/gone': () => new Response(new Uint8Array(ERROR_BODY_LIMIT), { status: 410 }) });
+    expect((await failure(fetcher({ fetch }).get('https://a.example/gone'))).body?.byteLength).toBe(ERROR_BODY_LIMIT);
+  });
+
+  it('drops an error body longer than the cap, streamed or declared, and still reports the status', async () => {
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(4096));
+      },
+    });
+    const { fetch } = stubFetch({
+      'https://a.example/endless': () => new Response(endless, { status: 500 }),
+      'https://a.example/declared': () => new Response('x', { status: 404, headers: { 'content-length': String(ERROR_BODY_LIMIT + 1) } }),
+    });
+    for (const [url, status] of [['https://a.example/endless', 500], ['https://a.example/declared', 404]] as const) {
+      const error = await failure(fetcher({ fetch }).get(url));
+      expect([error.code, error.httpStatus, error.body]).toEqual(['FETCH_FAILED', status, undefined]);
+    }
+  });
+
+  it('caps an error body at the response-size limit when that is smaller', async () => {
+    const { fetch } = stubFetch({ 'https://a.example/gone': () => new Response(new Uint8Array(2048), { status: 410 }) });
+    const error = await failure(fetcher({ fetch, maxResponseBytes: 1024 }).get('https://a.example/gone'));
+    expect([error.code, error.httpStatus, error.body]).toEqual(['FETCH_FAILED', 410, undefined]);
+  });
+
+  it('reports the status when the error body breaks off or never ends', async () => {
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(10));
+        controller.error(new TypeError('connection reset'));
+      },
+    });
+    const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise<void>(() => {}) });
+    const { fetch } = stubFetch({
+      'https://a.example/broken': () => new Response(broken, { status: 410 }),
+      'https://a.example/stalled': () => new Response(stalled, { status: 410 }),
+    });
+    for (const url of ['https://a.example/broken', 'https://a.example/stalled']) {
+      const error = await failure(fetcher({ fetch, timeout: 50 }).get(url));
+      expect([error.code, error.httpStatus, error.body]).toEqual(['FETCH_FAILED', 410, undefined]);
+    }
+  });
+
+  it('times out a body that stops arriving', async () => {
+    const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise<void>(() => {}) });
+    const { fetch } = stubFetch({ 'https://a.example/stalled': () => new Response(stalled) });
+    expect((await failure(fetcher({ fetch, timeout: 50 }).get('https://a.example/stalled'))).code).toBe('FETCH_TIMEOUT');
   });
 
   it('reports a refused connection with FETCH_FAILED', async () => {

@@ -7,6 +7,7 @@ import { BadgeError } from '../../errors.js';
 import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { isObject, str, type JsonObject } from '../normalise-common.js';
 import { fetchObject, hostedFetchError, Ob2Run, recordIssues } from './linked.js';
+import { revocationReasonOf } from './gone.js';
 import { detectVersion, fromOb05, fromOb1, type LegacyVersion } from './model.js';
 import { checkScope } from './scope.js';
 import { checkAssertion } from './structure.js';
@@ -55,7 +56,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
       const { doc } = await fetchObject(ctx, hostedUrl, 'the hosted assertion');
       credential = doc;
       if (doc.revoked === true) {
-        const reason = str(doc.revocationReason);
+        const reason = revocationReasonOf(doc);
         throw new BadgeError('REVOKED', reason ? `the issuer revoked this assertion: ${reason}` : 'the issuer revoked this assertion');
       }
       const hostedVersion = detectVersion(doc) ?? version;

@@ -10,6 +10,7 @@ import { isoDate, parseDate } from '../dates.js';
 import { FetchError } from '../fetcher.js';
 import { asArray, emptyBadge, idOf, isHttpUrl, isObject, safeImageUrl, str, type JsonObject } from '../normalise-common.js';
 import { identityMatches } from '../recipient.js';
+import { goneDocument, revocationReasonOf } from './gone.js';
 import type { LegacyVersion } from './model.js';
 import { checkBadgeClass, checkProfile, type Issue } from './structure.js';
 
@@ -199,7 +200,12 @@ export class Ob2Run {
  */
 export function hostedFetchError(error: unknown, url: string): BadgeError {
   if (error instanceof FetchError && error.httpStatus === 410) {
-    return new BadgeError('REVOKED', `the issuer revoked this assertion: ${url} answered HTTP 410 Gone`);
+    // The 410 body may say why (`{"revoked": true, "revocationReason": "..."}`).
+    const reason = revocationReasonOf(goneDocument(error.body));
+    return new BadgeError(
+      'REVOKED',
+      reason === null ? `the issuer revoked this assertion: ${url} answered HTTP 410 Gone` : `the issuer revoked this assertion: ${reason} (${url} answered HTTP 410 Gone)`,
+    );
   }
   if (isBadgeError(error)) return error;
   return new BadgeError('FETCH_FAILED', `could not fetch ${url}`, { cause: error });

@@ -264,3 +264,39 @@ describe('hosted assertions that fail', () => {
     expect(failed.recipient).toBe('RECIPIENT_MISMATCH');
   });
 });
+
+describe('revoked hosted assertions: the reason', () => {
+  const presentedValid = () => JSON.parse(textOf(hostedFile(A('valid')))) as Record<string, unknown>;
+  const failedIds = (checks: { id: string; status: string }[]) => checks.filter((c) => c.status === 'failed').map((c) => c.id);
+
+  it('puts the revocationReason of a 410 body in the REVOKED message of a URL input', async () => {
+    const { result, failed } = await check(A('revoked-410'), {}, { [A('revoked-410')]: { status: 410, file: hostedFile(A('revoked-410')) } });
+    expect(failed.input).toBe('REVOKED');
+    expect(result.errors[0]?.message).toContain('Withdrawn');
+  });
+
+  it('puts the revocationReason of a 410 body in the REVOKED message of a presented assertion', async () => {
+    const { result, failed } = await check(presentedValid(), {}, { [A('valid')]: { status: 410, body: JSON.stringify({ revoked: true, revocationReason: 'Issued in error' }) } });
+    expect(result.status).toBe('revoked');
+    expect(failed.hosted).toBe('REVOKED');
+    expect(result.checks.find((c) => c.id === 'hosted')?.message).toContain('Issued in error');
+  });
+
+  it('reports REVOKED without a reason when the 410 body is not JSON, empty or has no reason', async () => {
+    for (const body of ['<html>Gone</html>', '', '{"revoked": true}', '{"revocationReason": 42}', '[1,2]']) {
+      const { result, failed } = await check(presentedValid(), {}, { [A('valid')]: { status: 410, body } });
+      expect(result.status).toBe('revoked');
+      expect(failed.hosted).toBe('REVOKED');
+      expect(failedIds(result.checks)).toEqual(['hosted']);
+    }
+  });
+
+  it('quotes a hostile reason tidied: no control characters, bounded length', async () => {
+    const reason = `line one\u001b[2K\r\nline two ${'x'.repeat(2000)}`;
+    const { result } = await check(presentedValid(), {}, { [A('valid')]: { status: 410, body: JSON.stringify({ revoked: true, revocationReason: reason }) } });
+    const message = result.checks.find((c) => c.id === 'hosted')?.message ?? '';
+    expect(message).toContain('line one [2K line two');
+    expect(message).not.toMatch(/[\u0000-\u001f]/);
+    expect(message.length).toBeLessThan(700);
+  });
+});
