@@ -6,8 +6,9 @@
 import { BadgeError } from '../../errors.js';
 import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { isObject, str, type JsonObject } from '../normalise-common.js';
+import { FetchError } from '../fetcher.js';
 import { fetchObject, hostedFetchError, Ob2Run, recordIssues } from './linked.js';
-import { revocationReasonOf } from './gone.js';
+import { goneDocument, revocationReasonOf } from './gone.js';
 import { detectVersion, fromOb05, fromOb1, type LegacyVersion } from './model.js';
 import { checkScope } from './scope.js';
 import { checkAssertion } from './structure.js';
@@ -33,9 +34,25 @@ function issuerScopeUrl(issuer: JsonObject, version: LegacyVersion): string | nu
 }
 
 /**
+ * The assertion that names a revoked badge for display: the issuer's revoked copy when it is
+ * a full assertion (it names its BadgeClass), else what was presented (a revoked stub
+ * `{ id, revoked, revocationReason }` names nothing).
+ */
+function revokedDisplayAssertion(presented: JsonObject, revokedCopy: JsonObject | null, version: LegacyVersion, hostedUrl: string): JsonObject {
+  if (revokedCopy === null || revokedCopy.badge === undefined) return presented;
+  return toOb2Shape(revokedCopy, detectVersion(revokedCopy) ?? version, hostedUrl);
+}
+
+/**
  * Verify a hosted assertion. `presented` is what the input held (already in 2.0 shape);
  * `hostedUrl` is where the issuer hosts it (2.0 `id`, 1.x `verify.url`, 0.5 the URL it
  * was fetched from), or null when there is none to ask.
+ *
+ * A revoked assertion (HTTP 410, whose body may give the `revocationReason`, or
+ * `"revoked": true` in the hosted copy) is `revoked` whatever else holds; its BadgeClass and
+ * issuer are then read for display only (see {@link Ob2Run.readForDisplay}), so the result
+ * still says which badge was withdrawn, and every other check is skipped. Other failures of
+ * the hosted step (unreachable, another assertion) skip the linked documents altogether.
  *
  * @example
  * ```ts
@@ -46,6 +63,8 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
   const run = new Ob2Run(ctx, version, presented);
   let credential: unknown = presented;
   let revokedStub = false;
+  /** The issuer's revoked document (a 200 copy marked revoked, or a 410 body), if any. */
+  let revokedCopy: JsonObject | null = null;
 
   // --- hosted: fetch the issuer's copy ---
   if (hostedUrl === null) {
@@ -56,6 +75,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
       const { doc } = await fetchObject(ctx, hostedUrl, 'the hosted assertion');
       credential = doc;
       if (doc.revoked === true) {
+        revokedCopy = doc;
         const reason = revocationReasonOf(doc);
         throw new BadgeError('REVOKED', reason ? `the issuer revoked this assertion: ${reason}` : 'the issuer revoked this assertion');
       }
@@ -75,6 +95,10 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
       const typed = hostedFetchError(error, hostedUrl);
       ctx.checks.failFrom('hosted', typed, 'FETCH_FAILED');
       revokedStub = typed.code === 'REVOKED';
+      if (revokedStub && error instanceof FetchError) {
+        revokedCopy = goneDocument(error.body);
+        if (revokedCopy !== null) credential = revokedCopy;
+      }
       run.stopped = revokedStub ? 'the issuer revoked this assertion' : typed.code === 'HOSTED_MISMATCH' ? 'the hosted copy is another assertion' : 'the hosted copy could not be had';
     }
   }
@@ -84,8 +108,13 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
   else recordIssues(ctx, 'structure', checkAssertion(run.assertion, version), `Open Badges ${version} hosted assertion`);
   if (!run.stopped && version === '2.0') await checkExtensions(run.assertion, ctx);
 
-  await run.badgeClassStep();
-  await run.issuerStep();
+  if (revokedStub) {
+    run.assertion = revokedDisplayAssertion(presented, revokedCopy, version, hostedUrl!);
+    await run.readForDisplay();
+  } else {
+    await run.badgeClassStep();
+    await run.issuerStep();
+  }
 
   // --- scope: is the assertion where the issuer says its assertions live? ---
   if (run.stopped) run.skip('scope');

@@ -265,9 +265,9 @@ describe('hosted assertions that fail', () => {
   });
 });
 
-describe('revoked hosted assertions: the reason', () => {
+describe('revoked hosted assertions: the reason and what is shown', () => {
   const presentedValid = () => JSON.parse(textOf(hostedFile(A('valid')))) as Record<string, unknown>;
-  const failedIds = (checks: { id: string; status: string }[]) => checks.filter((c) => c.status === 'failed').map((c) => c.id);
+  const gone = (body: unknown): Override => ({ status: 410, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
   it('puts the revocationReason of a 410 body in the REVOKED message of a URL input', async () => {
     const { result, failed } = await check(A('revoked-410'), {}, { [A('revoked-410')]: { status: 410, file: hostedFile(A('revoked-410')) } });
@@ -276,11 +276,45 @@ describe('revoked hosted assertions: the reason', () => {
   });
 
   it('puts the revocationReason of a 410 body in the REVOKED message of a presented assertion', async () => {
-    const { result, failed } = await check(presentedValid(), {}, { [A('valid')]: { status: 410, body: JSON.stringify({ revoked: true, revocationReason: 'Issued in error' }) } });
+    const { result, failed } = await check(presentedValid(), {}, { [A('valid')]: gone({ revoked: true, revocationReason: 'Issued in error' }) });
     expect(result.status).toBe('revoked');
     expect(failed.hosted).toBe('REVOKED');
     expect(result.checks.find((c) => c.id === 'hosted')?.message).toContain('Issued in error');
   });
+
+  it('still names the badge and its issuer when the hosted copy answers 410', async () => {
+    const { result, fetch } = await check(presentedValid(), {}, { [A('valid')]: gone({ revoked: true, revocationReason: 'Issued in error' }) });
+    expect(result.badge).toMatchObject({ name: 'Robotics Fundamentals', issuer: { name: 'Example Robotics Academy' }, issuedOn: '2026-01-15T09:30:00.000Z' });
+    expect(fetch.calls).toEqual([A('valid'), 'https://badges.example.org/badges/robotics.json', 'https://badges.example.org/issuer.json']);
+    expect(result.checks.filter((c) => c.id === 'badgeclass' || c.id === 'issuer').map((c) => c.status)).toEqual(['skipped', 'skipped']);
+  });
+
+  it('still names the badge when the hosted copy is a revoked stub', async () => {
+    const { result, failed } = await check({ ...presentedValid(), id: A('revoked-flag') });
+    expect(result.status).toBe('revoked');
+    expect(failed.hosted).toBe('REVOKED');
+    expect(result.checks.find((c) => c.id === 'hosted')?.message).toContain('Awarded by mistake');
+    expect(result.badge?.name).toBe('Robotics Fundamentals');
+    expect(result.badge?.issuer.name).toBe('Example Robotics Academy');
+  });
+
+  it('names the badge from the issuer copy of a full assertion marked revoked', async () => {
+    const { result } = await check(A('revoked-full'));
+    expect(result.status).toBe('revoked');
+    expect(result.badge?.name).toBe('Robotics Fundamentals');
+    expect(result.checks.find((c) => c.id === 'hosted')?.message).toContain('Academic misconduct');
+  });
+
+  it('reports the hosted copy given in a 410 body as the credential', async () => {
+    const body = { '@context': 'https://w3id.org/openbadges/v2', id: A('valid'), revoked: true, revocationReason: 'Issued in error' };
+    const { result } = await check(presentedValid(), {}, { [A('valid')]: gone(body) });
+    expect(result.credential).toEqual(body);
+  });
+});
+
+describe('revoked hosted assertions: what must not change the verdict', () => {
+  const presentedValid = () => JSON.parse(textOf(hostedFile(A('valid')))) as Record<string, unknown>;
+  const failedIds = (checks: { id: string; status: string }[]) => checks.filter((c) => c.status === 'failed').map((c) => c.id);
 
   it('reports REVOKED without a reason when the 410 body is not JSON, empty or has no reason', async () => {
     for (const body of ['<html>Gone</html>', '', '{"revoked": true}', '{"revocationReason": 42}', '[1,2]']) {
@@ -289,6 +323,33 @@ describe('revoked hosted assertions: the reason', () => {
       expect(failed.hosted).toBe('REVOKED');
       expect(failedIds(result.checks)).toEqual(['hosted']);
     }
+  });
+
+  it('keeps REVOKED with nothing else failed when the BadgeClass for display cannot be had', async () => {
+    const { result } = await check({ ...presentedValid(), id: A('revoked-flag'), badge: 'https://badges.example.org/badges/missing.json' });
+    expect(result.status).toBe('revoked');
+    expect(failedIds(result.checks)).toEqual(['hosted']);
+    expect(result.checks.find((c) => c.id === 'badgeclass')?.status).toBe('skipped');
+    expect(result.badge?.name).toBeNull();
+  });
+
+  it('keeps REVOKED with nothing else failed when the BadgeClass or issuer for display is malformed', async () => {
+    for (const badge of ['https://badges.example.org/badges/no-name.json', 'https://badges.example.org/badges/wrong-issuer-type.json', 'https://badges.example.org/badges/orphan.json']) {
+      const { result } = await check({ ...presentedValid(), id: A('revoked-flag'), badge });
+      expect(result.status).toBe('revoked');
+      expect(failedIds(result.checks)).toEqual(['hosted']);
+    }
+  });
+
+  it('does not follow a badge that is not an http(s) URL', async () => {
+    const { result, fetch } = await check({ ...presentedValid(), id: A('revoked-flag'), badge: 'file:///etc/passwd' });
+    expect(result.status).toBe('revoked');
+    expect(fetch.calls).toEqual([A('revoked-flag')]);
+  });
+
+  it('does not read the BadgeClass when the hosted copy is unreachable', async () => {
+    const { fetch } = await check({ ...presentedValid(), id: 'https://badges.example.org/assertions/gone.json' });
+    expect(fetch.calls).toEqual(['https://badges.example.org/assertions/gone.json']);
   });
 
   it('quotes a hostile reason tidied: no control characters, bounded length', async () => {
