@@ -3,6 +3,38 @@ import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
 
 const OB3_LOADER = fileURLToPath(new URL('./src/browser/ob3-loader.ts', import.meta.url));
+const JSONLD_PLATFORM = fileURLToPath(new URL('./src/browser/jsonld-platform.ts', import.meta.url));
+const SHA256_DIGEST = fileURLToPath(new URL('./src/browser/sha256digest.ts', import.meta.url));
+
+/**
+ * jsonld.js's platform module is replaced by ours (src/browser/jsonld-platform.ts): no
+ * http-client/undici import in Node (a third of jsonld's load time), no XHR loader and no
+ * `JsonLdProcessor` global in browsers. We always pass our own document loader. And the
+ * proof suites' SHA-256 module is ours (src/browser/sha256digest.ts): theirs is Node-only or
+ * browser-only.
+ */
+const jsonldWithoutPlatform: Plugin = {
+  name: 'jsonld-without-platform',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/platform(\.js)?$/ }, (args) =>
+      /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]/.test(args.importer) ? { path: JSONLD_PLATFORM } : undefined,
+    );
+    // The suites' digest: WebCrypto via globalThis, which Node and browsers both have.
+    build.onResolve({ filter: /^\.\.?\/sha256digest(\.js)?$/ }, (args) =>
+      /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: SHA256_DIGEST } : undefined,
+    );
+  },
+};
+
+/**
+ * The JSON-LD stack, bundled into our OB 3.0 chunk instead of imported: a private copy of
+ * jsonld.js that our speed-ups (src/verify/ob3/jsonld-speedup.ts) may adjust without touching
+ * the host application's jsonld, and that the proof suites share with us. Bundled with the
+ * packages' browser files (WebCrypto digests, no Node builtins), so the chunk runs anywhere.
+ * The key library (@digitalbazaar/ed25519-multikey) stays external: in Node it uses
+ * node:crypto, which is faster than WebCrypto per call.
+ */
+const PRIVATE_JSONLD = ['jsonld', '@digitalbazaar/data-integrity', '@digitalbazaar/eddsa-rdfc-2022-cryptosuite', '@digitalbazaar/ed25519-signature-2020'];
 
 /**
  * In the script-tag bundle, verify.ts's `import('./ob3/index.js')` becomes the loader that
@@ -20,7 +52,7 @@ const ob3FromBrowserBuild: Plugin = {
 
 // Three builds:
 // - the ESM package (code-split so the OB 3.0 machinery is a chunk loaded on demand, with
-//   declarations);
+//   declarations; the JSON-LD stack bundled into that chunk, see PRIVATE_JSONLD);
 // - dist/browser/: the OB 3.0 verifier for browsers, every dependency bundled, minified and
 //   code-split (the JSON Schema validator and the Ed25519Signature2020 suite load on demand);
 // - one minified IIFE for a plain <script src> tag that defines <verify-badge>, exposes the
@@ -35,16 +67,19 @@ export default defineConfig([
       'cli/main': 'src/cli/main.ts',
     },
     format: ['esm'],
-    platform: 'neutral',
+    // 'browser' only selects the browser files of the bundled JSON-LD stack; everything
+    // else we ship is web-platform code, and the CLI's node: imports stay external.
+    platform: 'browser',
     target: 'es2022',
     dts: true,
     splitting: true,
     treeshake: true,
     sourcemap: false,
     clean: true,
-    // Runtime dependencies stay external in the ESM build: the consumer's bundler
-    // de-duplicates them and can share jsonld with other code on the page.
+    // Other runtime dependencies stay external: the consumer's bundler de-duplicates them.
     external: [/^node:/],
+    noExternal: PRIVATE_JSONLD,
+    esbuildPlugins: [jsonldWithoutPlatform],
   },
   {
     entry: { ob3: 'src/browser/ob3.ts' },
@@ -57,6 +92,7 @@ export default defineConfig([
     treeshake: true,
     sourcemap: false,
     noExternal: [/.*/],
+    esbuildPlugins: [jsonldWithoutPlatform],
   },
   {
     entry: { 'verify-badge': 'src/element/global.ts' },

@@ -1,0 +1,53 @@
+// The built ESM package (dist/, or $VB_DIST), as a Node application imports it: the OB 3.0
+// chunk carries its own jsonld.js, so the host's copy is left untouched and no Node builtin
+// reaches the library files. Skipped when there is no build (npm test builds first).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import jsonld from 'jsonld';
+import { describe, expect, it } from 'vitest';
+import { corpusFetch, corpusJson } from '../helpers/corpus-fetch-ob3.js';
+
+const DIST = process.env.VB_DIST ?? new URL('../../dist', import.meta.url).pathname;
+const built = existsSync(join(DIST, 'index.js'));
+if (!built) console.warn(`SKIPPING dist tests: no build at ${DIST} (run npm run build)`);
+
+const NOW = '2026-11-23T00:00:00Z';
+const CREDENTIAL = '1EdTech-digital-credentials-public-validator/test-resources/ob30/simple-context-alias.json';
+
+type Verify = typeof import('../../src/verify/verify.js').verify;
+
+/** Every .js file of the build, by path relative to it. */
+function jsFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? jsFiles(join(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith('.js') ? [`${prefix}${e.name}`] : [],
+  );
+}
+
+describe.runIf(built)('the built package (dist/index.js) in Node', () => {
+  it('verifies an OB 3.0 corpus credential, and finds a tampered copy invalid', async () => {
+    const { verify } = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as { verify: Verify };
+    const credential = corpusJson(CREDENTIAL);
+    const valid = await verify(credential, { now: NOW, fetch: corpusFetch().fetch });
+    expect(valid.status).toBe('valid');
+    const tampered = await verify({ ...credential, name: `${String(credential.name)} (edited)` }, { now: NOW, fetch: corpusFetch().fetch });
+    expect(tampered.errors.map((e) => e.code)).toContain('PROOF_INVALID');
+  });
+
+  it("leaves the application's own jsonld.js as it was (the speed-ups patch only the bundled copy)", async () => {
+    const initial = (await (jsonld as unknown as { processContext: (a: null, b: null, o: object) => Promise<Record<string | symbol, unknown>> }).processContext(null, null, {}));
+    const clone = initial.clone;
+    const { verify } = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as { verify: Verify };
+    await verify(corpusJson(CREDENTIAL), { now: NOW, fetch: corpusFetch().fetch });
+    expect(initial.clone).toBe(clone);
+    expect(initial[Symbol.for('verify-badge.jsonld-fast-clone')]).toBeUndefined();
+    expect((globalThis as { JsonLdProcessor?: unknown }).JsonLdProcessor).toBeUndefined();
+  });
+
+  it('imports no Node builtin and no jsonld.js outside the CLI', () => {
+    for (const file of jsFiles(DIST).filter((f) => !f.startsWith('cli/'))) {
+      const imports = [...readFileSync(join(DIST, file), 'utf8').matchAll(/\bfrom\s*["']([^"'.][^"']*)["']|\bimport\(\s*["']([^"'.][^"']*)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
+      expect({ file, imports: imports.filter((i) => /^(node:|fs$|path$|crypto$|url$|jsonld|rdf-canonize|undici|@digitalbazaar\/http-client)/.test(i!)) }).toEqual({ file, imports: [] });
+    }
+  });
+});
