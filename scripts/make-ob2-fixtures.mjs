@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Generates the OB 2.0 / 1.x / 0.5 test fixtures (test/fixtures/ob2/) and the README sample
- * (examples/badges/ob2-valid.{png,svg,json}, examples/resources/, examples/resources.json).
+ * Generates the OB 2.0 / 1.x / 0.5 test fixtures (test/fixtures/ob2/) and the OB 2.0 sample
+ * badges (examples/badges/ob2-*: valid PNG/SVG/JSON, revoked, expired, tampered) with the
+ * issuer documents they need (examples/resources/, examples/resources.json).
  *
  *   node scripts/make-ob2-fixtures.mjs
  *
@@ -149,11 +150,15 @@ function bakePng(payload) {
   const itxt = Buffer.concat([Buffer.from('openbadges\0\0\0\0\0', 'latin1'), Buffer.from(payload, 'utf8')]);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('iTXt', itxt), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
-/** An SVG with <openbadges:assertion verify="url"> and the assertion JSON in CDATA (OB 2.0 baking). */
-function bakeSvg(url, assertion) {
+/**
+ * An SVG with <openbadges:assertion verify="..."> (OB 2.0 baking): a hosted assertion's URL
+ * with the assertion JSON in CDATA, or a signed assertion's compact JWS and nothing inside.
+ */
+function bakeSvg(verify, assertion) {
+  const content = assertion === undefined ? '' : `<![CDATA[${JSON.stringify(assertion)}]]>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org" width="32" height="32" viewBox="0 0 32 32">
-  <openbadges:assertion verify="${url}"><![CDATA[${JSON.stringify(assertion)}]]></openbadges:assertion>
+  <openbadges:assertion verify="${verify}">${content}</openbadges:assertion>
   <circle cx="16" cy="16" r="14" fill="#1f5fbf"/>
 </svg>
 `;
@@ -213,7 +218,8 @@ host(A('valid'), valid);
 host(A('revoked-flag'), { '@context': OB2, id: A('revoked-flag'), revoked: true, revocationReason: 'Awarded by mistake' });
 host(A('revoked-410'), { '@context': OB2, id: A('revoked-410'), revoked: true, revocationReason: 'Withdrawn' }); // served with HTTP 410 by the tests
 host(A('revoked-full'), assertion(A('revoked-full'), { revoked: true, revocationReason: 'Academic misconduct' }));
-host(A('expired'), assertion(A('expired'), { issuedOn: '2020-01-01T00:00:00Z', expires: '2021-01-01T00:00:00Z' }));
+const expired = assertion(A('expired'), { issuedOn: '2020-01-01T00:00:00Z', expires: '2021-01-01T00:00:00Z' });
+host(A('expired'), expired);
 host(A('future'), assertion(A('future'), { issuedOn: '2100-01-01T00:00:00Z' }));
 host(A('expires-later'), assertion(A('expires-later'), { expires: '2030-01-01T00:00:00Z' }));
 host(A('mismatch'), assertion(A('valid'))); // the document at this URL claims another id
@@ -391,19 +397,39 @@ write(
   }),
 );
 
-// --- README sample (examples/) -----------------------------------------------------------
+// --- sample badges (examples/) ----------------------------------------------------------
+// Each file name says the status `verify-badge --resources examples/resources.json` gives
+// it (test/examples.test.ts checks that). Valid samples carry no expiry date, so they stay
+// valid; the expired one expired in 2021.
 
 const ex = join(repo, 'examples');
+const exHosted = (url, doc) => write(join(ex, 'resources', new URL(url).pathname.slice(1)), json(doc));
 write(join(ex, 'badges', 'ob2-valid.png'), bakePng(JSON.stringify(valid)));
 write(join(ex, 'badges', 'ob2-valid.svg'), bakeSvg(A('valid'), valid));
 write(join(ex, 'badges', 'ob2-valid.json'), json(valid));
-const exHosted = (url, doc) => write(join(ex, 'resources', new URL(url).pathname.slice(1)), json(doc));
 exHosted(A('valid'), valid);
+// Revoked: the PNG holds the assertion as awarded; the issuer now hosts a revoked stub.
+const exRevoked = assertion(A('revoked'));
+write(join(ex, 'badges', 'ob2-revoked.png'), bakePng(JSON.stringify(exRevoked)));
+exHosted(A('revoked'), { '@context': OB2, id: A('revoked'), revoked: true, revocationReason: 'Awarded by mistake' });
+// Expired: the PNG holds only the hosted assertion's URL.
+write(join(ex, 'badges', 'ob2-expired.png'), bakePng(A('expired')));
+exHosted(A('expired'), expired);
+// Tampered: the signed assertion's JWS with its payload changed after signing (signed/tampered.jws).
+write(join(ex, 'badges', 'ob2-tampered.svg'), bakeSvg(readFileSync(join(signedDir, 'tampered.jws'), 'utf8').trim()));
 exHosted(BADGE, badgeClass);
-exHosted(ISSUER, { ...issuer, publicKey: undefined, revocationList: undefined });
+// The issuer lists the RSA key (for the signed sample) and publishes no revocation list.
+exHosted(ISSUER, { ...issuer, publicKey: [RSA_KEY], revocationList: undefined });
+exHosted(RSA_KEY, { '@context': OB2, type: 'CryptographicKey', id: RSA_KEY, owner: ISSUER, publicKeyPem: rsa.pem });
 write(
   join(ex, 'resources.json'),
-  json({ exact: {}, prefixes: { [`${HOST}/`]: 'resources/' } }),
+  json({
+    exact: {
+      // The OB 3.0 samples' status list (written by scripts/make-ob3-fixtures.mjs).
+      'https://issuer.example.org/status/revocation.json': 'resources/status/revocation.json',
+    },
+    prefixes: { [`${HOST}/`]: 'resources/' },
+  }),
 );
 
 console.log('OB 2.0 fixtures written to', out, 'and', ex);

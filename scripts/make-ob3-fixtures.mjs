@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Makes the OB 3.0 test fixtures (test/fixtures/ob3/) and examples (examples/badges/ob3-*).
+ * Makes the OB 3.0 test fixtures (test/fixtures/ob3/) and examples (examples/badges/ob3-*,
+ * and the revoked sample's status list, examples/resources/status/revocation.json).
  *
  * Keys are derived from fixed labels (sha256 of the label = Ed25519 seed; a fixed P-256 JWK
  * below), and every date is fixed, so the output is byte-for-byte reproducible — except the
@@ -12,7 +13,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -229,7 +230,8 @@ function jwtClaims(issuerId, overrides = {}) {
 }
 
 const edSigner = { alg: 'EdDSA', secret: issuer.secret };
-write('jwt-eddsa-did-key.jwt', await jwt({ alg: 'EdDSA', typ: 'JWT', kid: issuer.id }, jwtClaims(issuer.controller), edSigner));
+const validJwt = await jwt({ alg: 'EdDSA', typ: 'JWT', kid: issuer.id }, jwtClaims(issuer.controller), edSigner);
+write('jwt-eddsa-did-key.jwt', validJwt);
 write('jwt-es256-did-key.jwt', await jwt({ alg: 'ES256', typ: 'JWT', kid: `${p256Did}#${p256Did.slice('did:key:'.length)}` }, jwtClaims(p256Did), { alg: 'ES256', secret: P256_JWK }));
 const didJwk = `did:jwk:${b64u(Buffer.from(JSON.stringify(jwkIssuerKey.jwk)))}`;
 write('jwt-did-jwk.jwt', await jwt({ alg: 'EdDSA', typ: 'vc+ld+json+jwt', kid: `${didJwk}#0` }, jwtClaims(didJwk), { alg: 'EdDSA', secret: jwkIssuerKey.secret }));
@@ -316,4 +318,46 @@ writeFileSync(new URL('ob3-valid.png', EXAMPLES), bakedPng(JSON.stringify(valid)
 writeFileSync(new URL('ob3-valid.svg', EXAMPLES), bakedSvg(JSON.stringify(valid)));
 writeFileSync(new URL('ob3-expired.json', EXAMPLES), readFileSync(new URL('expired.json', OUT)));
 writeFileSync(new URL('ob3-tampered.json', EXAMPLES), readFileSync(new URL('tampered.json', OUT)));
+// Baked forms of the other samples; each file name says the status it verifies to
+// (test/examples.test.ts). The expired one expired on 2026-06-01.
+const compact = (name) => JSON.stringify(JSON.parse(readFileSync(new URL(name, OUT), 'utf8')));
+writeFileSync(new URL('ob3-expired.png', EXAMPLES), bakedPng(compact('expired.json')));
+writeFileSync(new URL('ob3-tampered.svg', EXAMPLES), bakedSvg(compact('tampered.json')));
+writeFileSync(new URL('ob3-valid-jwt.png', EXAMPLES), bakedPng(validJwt));
+
+// Revoked: a BitstringStatusListEntry pointing at a revocation list that the same issuer
+// key signs, served from examples/resources/ by examples/resources.json.
+const STATUS_LIST = 'https://issuer.example.org/status/revocation.json';
+const REVOKED_INDEX = 42;
+const listBits = new Uint8Array(16 * 1024); // 131072 entries, the Bitstring Status List minimum
+listBits[REVOKED_INDEX >> 3] |= 0x80 >> (REVOKED_INDEX & 7); // bit 0 is the first byte's most significant bit
+const statusList = await signEddsa(
+  {
+    '@context': [VC_V2],
+    id: STATUS_LIST,
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    issuer: issuer.controller,
+    validFrom: '2026-01-01T00:00:00Z',
+    credentialSubject: {
+      id: `${STATUS_LIST}#list`,
+      type: 'BitstringStatusList',
+      statusPurpose: 'revocation',
+      // mtime 0 in the GZIP header keeps the output reproducible.
+      encodedList: `u${b64u(gzipSync(listBits, { level: 9 }))}`,
+    },
+  },
+  issuer,
+);
+const revoked = achievementCredential({ issuerId: issuer.controller, id: 'urn:uuid:4a1c0ef2-5a0d-4b7f-9a0e-3b6d2f1e9c03' });
+revoked.credentialStatus = {
+  id: `${STATUS_LIST}#${REVOKED_INDEX}`,
+  type: 'BitstringStatusListEntry',
+  statusPurpose: 'revocation',
+  statusListIndex: String(REVOKED_INDEX),
+  statusListCredential: STATUS_LIST,
+};
+writeFileSync(new URL('ob3-revoked.png', EXAMPLES), bakedPng(JSON.stringify(await signEddsa(revoked, issuer))));
+const STATUS_DIR = new URL('examples/resources/status/', ROOT);
+mkdirSync(STATUS_DIR, { recursive: true });
+writeFileSync(new URL('revocation.json', STATUS_DIR), JSON.stringify(statusList, null, 2) + '\n');
 console.log('wrote test/fixtures/ob3/ and examples/badges/ob3-*');
