@@ -13,7 +13,16 @@ export interface FetchedResource {
   bytes: Uint8Array;
 }
 
-/** Most bytes of a non-2xx answer's body kept on its {@link FetchError}. */
+/**
+ * Most bytes of a non-2xx answer's body kept on its {@link FetchError}: enough for any
+ * status document (an OB 2.0 410 body is a few hundred bytes), little enough that an
+ * error page cannot cost memory.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof FetchError && error.body) error.body.byteLength <= ERROR_BODY_LIMIT; // true
+ * ```
+ */
 export const ERROR_BODY_LIMIT = 64 * 1024;
 
 /**
