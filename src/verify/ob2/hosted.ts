@@ -110,7 +110,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
 
   if (revokedStub) {
     run.assertion = revokedDisplayAssertion(presented, revokedCopy, version, hostedUrl!);
-    await run.readForDisplay();
+    await run.readForDisplay((issuer) => checkScope(hostedUrl!, issuer, issuerScopeUrl(issuer, version)).ok !== false);
   } else {
     await run.badgeClassStep();
     await run.issuerStep();

@@ -134,6 +134,10 @@ export class Ob2Run {
    * or not they could be had (a failed fetch here adds no failed check and cannot change
    * the status), and they go through the same fetcher, so the same guards apply.
    *
+   * `vouches`, when given, is asked whether the issuer Profile read covers this assertion
+   * (its verification scope); when it says no, neither document is shown, so a presented
+   * assertion cannot borrow another issuer's name for a revocation that issuer never made.
+   *
    * @example
    * ```ts
    * run.stopped = 'the issuer revoked this assertion';
@@ -141,15 +145,21 @@ export class Ob2Run {
    * run.badge().name; // 'Robotics Fundamentals'
    * ```
    */
-  async readForDisplay(): Promise<void> {
+  async readForDisplay(vouches?: (issuer: JsonObject) => boolean): Promise<void> {
     const why = this.stopped ?? 'the verdict is already decided';
     const badgeRef = this.assertion.badge;
-    this.badgeClass = await this.#displayDoc(badgeRef, false);
-    if (this.badgeClass) this.skip('badgeclass', `${why}; the BadgeClass was read for display only`);
+    const badgeClass = await this.#displayDoc(badgeRef, false);
+    const issuer = badgeClass ? await this.#displayDoc(badgeClass.issuer, this.version === '2.0') : null;
+    if (issuer && vouches && !vouches(issuer)) {
+      this.skip('badgeclass', `${why}; the BadgeClass is not shown: its issuer's verification scope does not cover this assertion`);
+      return this.skip('issuer', `${why}; the issuer Profile is not shown: its verification scope does not cover this assertion`);
+    }
+    this.badgeClass = badgeClass;
+    this.issuer = issuer;
+    if (badgeClass) this.skip('badgeclass', `${why}; the BadgeClass was read for display only`);
     else this.skip('badgeclass', badgeRef === undefined ? `${why}; it names no BadgeClass to show` : `${why}; the BadgeClass could not be read for display`);
-    if (!this.badgeClass) return this.skip('issuer', `${why}; no BadgeClass names the issuer`);
-    this.issuer = await this.#displayDoc(this.badgeClass.issuer, this.version === '2.0');
-    this.skip('issuer', this.issuer ? `${why}; the issuer Profile was read for display only` : `${why}; the issuer Profile could not be read for display`);
+    if (!badgeClass) return this.skip('issuer', `${why}; no BadgeClass names the issuer`);
+    this.skip('issuer', issuer ? `${why}; the issuer Profile was read for display only` : `${why}; the issuer Profile could not be read for display`);
   }
 
   /** A linked document for display: embedded as is (the issuer's own URL first when `authoritative`), else fetched; null on any failure. */

@@ -341,6 +341,15 @@ describe('revoked hosted assertions: what must not change the verdict', () => {
     }
   });
 
+  it('shows no badge or issuer whose scope does not cover the revoked assertion URL', async () => {
+    const elsewhere = 'https://elsewhere.example.net/assertions/revoked.json';
+    const { result } = await check({ ...presentedValid(), id: elsewhere }, {}, { [elsewhere]: { status: 410, body: '{"revoked": true}' } });
+    expect(result.status).toBe('revoked');
+    expect(failedIds(result.checks)).toEqual(['hosted']);
+    expect([result.badge?.name, result.badge?.issuer.name]).toEqual([null, null]);
+    expect(result.checks.filter((c) => c.id === 'badgeclass' || c.id === 'issuer').map((c) => c.status)).toEqual(['skipped', 'skipped']);
+  });
+
   it('does not follow a badge that is not an http(s) URL', async () => {
     const { result, fetch } = await check({ ...presentedValid(), id: A('revoked-flag'), badge: 'file:///etc/passwd' });
     expect(result.status).toBe('revoked');
