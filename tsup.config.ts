@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
@@ -5,13 +6,14 @@ import type { Plugin } from 'esbuild';
 const OB3_LOADER = fileURLToPath(new URL('./src/browser/ob3-loader.ts', import.meta.url));
 const JSONLD_PLATFORM = fileURLToPath(new URL('./src/browser/jsonld-platform.ts', import.meta.url));
 const SHA256_DIGEST = fileURLToPath(new URL('./src/browser/sha256digest.ts', import.meta.url));
+const MESSAGE_DIGEST = fileURLToPath(new URL('./src/browser/message-digest.ts', import.meta.url));
 
 /**
  * jsonld.js's platform module is replaced by ours (src/browser/jsonld-platform.ts): no
  * http-client/undici import in Node (a third of jsonld's load time), no XHR loader and no
  * `JsonLdProcessor` global in browsers. We always pass our own document loader. And the
  * proof suites' SHA-256 module is ours (src/browser/sha256digest.ts): theirs is Node-only or
- * browser-only.
+ * browser-only; so is rdf-canonize's blank-node digest (src/browser/message-digest.ts).
  */
 const jsonldWithoutPlatform: Plugin = {
   name: 'jsonld-without-platform',
@@ -23,6 +25,16 @@ const jsonldWithoutPlatform: Plugin = {
     build.onResolve({ filter: /^\.\.?\/sha256digest(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: SHA256_DIGEST } : undefined,
     );
+    // rdf-canonize's per-blank-node digest: synchronous SHA-256 (src/browser/message-digest.ts).
+    // rdf-canonize require()s it as a CommonJS class, hence the one-line CommonJS wrapper.
+    build.onResolve({ filter: /^\.\/MessageDigest(\.js)?$/ }, (args) =>
+      /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: 'message-digest', namespace: 'verify-badge-cjs' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'verify-badge-cjs' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(MESSAGE_DIGEST)}).default;`,
+      loader: 'js',
+      resolveDir: dirname(MESSAGE_DIGEST),
+    }));
   },
 };
 

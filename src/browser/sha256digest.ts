@@ -1,9 +1,11 @@
 /**
  * Replaces the `sha256digest` module of jsonld-signatures and @digitalbazaar/data-integrity
  * in our builds (tsup.config.ts). Their Node files import `crypto` (a Node builtin), and
- * their browser files look for `self.crypto`, which Node does not have; WebCrypto through
- * `globalThis.crypto` works in both, so the bundled OB 3.0 chunk runs anywhere.
+ * their browser files look for `self.crypto`, which Node does not have. Ours hashes
+ * synchronously (see message-digest.ts): Node's native SHA-256 in Node, our own elsewhere;
+ * an awaited WebCrypto digest costs more than the hash itself on inputs this small.
  */
+import { sha256HexOfString } from './message-digest.js';
 
 /**
  * SHA-256 of a string's UTF-8 bytes (the signature suites hash canonical N-Quads with it).
@@ -14,5 +16,8 @@
  * ```
  */
 export async function sha256digest({ string }: { string: string }): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(string)));
+  const hex = sha256HexOfString(string);
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
 }
