@@ -113,7 +113,10 @@ export default defineConfig([
     platform: 'browser',
     target: 'es2022',
     minify: true,
-    treeshake: true,
+    // esbuild's own tree shaking (always on when bundling). tsup's `treeshake` would re-run the
+    // output through Rollup, whose IIFE assigns to an `exports` parameter: harmless in a
+    // browser, but it reads as CommonJS to tools (publint) and saves nothing measurable.
+    treeshake: false,
     sourcemap: false,
     // One classic script, no imports, for a page without a bundler (OB 3.0 excepted, above).
     noExternal: [/.*/],
