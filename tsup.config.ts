@@ -21,7 +21,7 @@ const jsonldWithoutPlatform: Plugin = {
     build.onResolve({ filter: /^\.\/platform(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]/.test(args.importer) ? { path: JSONLD_PLATFORM } : undefined,
     );
-    // The suites' digest: WebCrypto via globalThis, which Node and browsers both have.
+    // The suites' digest: synchronous SHA-256 that runs in Node and browsers alike.
     build.onResolve({ filter: /^\.\.?\/sha256digest(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: SHA256_DIGEST } : undefined,
     );
@@ -42,7 +42,7 @@ const jsonldWithoutPlatform: Plugin = {
  * The JSON-LD stack, bundled into our OB 3.0 chunk instead of imported: a private copy of
  * jsonld.js that our speed-ups (src/verify/ob3/jsonld-speedup.ts) may adjust without touching
  * the host application's jsonld, and that the proof suites share with us. Bundled with the
- * packages' browser files (WebCrypto digests, no Node builtins), so the chunk runs anywhere.
+ * packages' browser files (no Node builtins; digests replaced, above), so the chunk runs anywhere.
  * The key library (@digitalbazaar/ed25519-multikey) stays external: in Node it uses
  * node:crypto, which is faster than WebCrypto per call.
  */
