@@ -7,6 +7,7 @@ const OB3_LOADER = fileURLToPath(new URL('./src/browser/ob3-loader.ts', import.m
 const JSONLD_PLATFORM = fileURLToPath(new URL('./src/browser/jsonld-platform.ts', import.meta.url));
 const SHA256_DIGEST = fileURLToPath(new URL('./src/browser/sha256digest.ts', import.meta.url));
 const MESSAGE_DIGEST = fileURLToPath(new URL('./src/browser/message-digest.ts', import.meta.url));
+const ED25519 = fileURLToPath(new URL('./src/browser/ed25519.ts', import.meta.url));
 
 /**
  * jsonld.js's platform module is replaced by ours (src/browser/jsonld-platform.ts): no
@@ -14,6 +15,7 @@ const MESSAGE_DIGEST = fileURLToPath(new URL('./src/browser/message-digest.ts', 
  * `JsonLdProcessor` global in browsers. We always pass our own document loader. And the
  * proof suites' SHA-256 module is ours (src/browser/sha256digest.ts): theirs is Node-only or
  * browser-only; so is rdf-canonize's blank-node digest (src/browser/message-digest.ts).
+ * Ed25519 verification (src/browser/ed25519.ts) keeps Node's key objects per key.
  */
 const jsonldWithoutPlatform: Plugin = {
   name: 'jsonld-without-platform',
@@ -30,6 +32,11 @@ const jsonldWithoutPlatform: Plugin = {
     build.onResolve({ filter: /^\.\/MessageDigest(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: 'message-digest', namespace: 'verify-badge-cjs' } : undefined,
     );
+    // The key library's platform file: Ed25519 verification with Node's KeyObjects kept per
+    // key (src/browser/ed25519.ts) instead of rebuilt on every call.
+    build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: ED25519 } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'verify-badge-cjs' }, () => ({
       contents: `module.exports = require(${JSON.stringify(MESSAGE_DIGEST)}).default;`,
       loader: 'js',
@@ -43,10 +50,16 @@ const jsonldWithoutPlatform: Plugin = {
  * jsonld.js that our speed-ups (src/verify/ob3/jsonld-speedup.ts) may adjust without touching
  * the host application's jsonld, and that the proof suites share with us. Bundled with the
  * packages' browser files (no Node builtins; digests replaced, above), so the chunk runs anywhere.
- * The key library (@digitalbazaar/ed25519-multikey) stays external: in Node it uses
- * node:crypto, which is faster than WebCrypto per call.
+ * The key library (@digitalbazaar/ed25519-multikey) comes along: the suites and we share one
+ * copy, whose Ed25519 verification is ours (see above).
  */
-const PRIVATE_JSONLD = ['jsonld', '@digitalbazaar/data-integrity', '@digitalbazaar/eddsa-rdfc-2022-cryptosuite', '@digitalbazaar/ed25519-signature-2020'];
+const PRIVATE_JSONLD = [
+  'jsonld',
+  '@digitalbazaar/data-integrity',
+  '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
+  '@digitalbazaar/ed25519-signature-2020',
+  '@digitalbazaar/ed25519-multikey',
+];
 
 /**
  * In the script-tag bundle, verify.ts's `import('./ob3/index.js')` becomes the loader that

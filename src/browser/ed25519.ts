@@ -1,0 +1,121 @@
+/**
+ * Replaces @digitalbazaar/ed25519-multikey's platform module (lib/ed25519.js) in our builds
+ * (tsup.config.ts). We only verify: Ed25519 signatures of Data Integrity proofs.
+ *
+ * Why: the library's Node file builds a KeyObject from the DER-wrapped key on every call,
+ * which profiling showed as a seventh of a warm OB 3.0 verification; an issuer's key is met
+ * again and again, so the KeyObject is kept (bounded, keyed by the key bytes: nothing about
+ * any credential). Node's crypto is reached through `process.getBuiltinModule` at run time,
+ * so nothing Node-specific is imported; elsewhere the library's own portable choice,
+ * @noble/ed25519, verifies.
+ */
+import * as noble from '@noble/ed25519';
+
+interface KeyObject {
+  readonly type: string;
+}
+interface NodeCrypto {
+  createPublicKey(options: { key: Uint8Array; format: 'der'; type: 'spki' }): KeyObject;
+  verify(algorithm: null, data: Uint8Array, key: KeyObject, signature: Uint8Array): boolean;
+}
+
+const nodeCrypto = ((): NodeCrypto | undefined => {
+  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  try {
+    const crypto = typeof get === 'function' ? (get('node:crypto') as Partial<NodeCrypto> | undefined) : undefined;
+    return typeof crypto?.createPublicKey === 'function' && typeof crypto.verify === 'function' ? (crypto as NodeCrypto) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/** RFC 8410: the SubjectPublicKeyInfo header of a raw 32-byte Ed25519 public key. */
+const SPKI_PREFIX = new Uint8Array([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
+const KEY_OBJECTS = new Map<string, KeyObject>();
+const MAX_KEY_OBJECTS = 256;
+
+function keyObject(crypto: NodeCrypto, publicKey: Uint8Array): KeyObject {
+  const cacheKey = String.fromCharCode(...publicKey);
+  let key = KEY_OBJECTS.get(cacheKey);
+  if (!key) {
+    const der = new Uint8Array(SPKI_PREFIX.length + 32);
+    der.set(SPKI_PREFIX);
+    der.set(publicKey, SPKI_PREFIX.length);
+    key = crypto.createPublicKey({ key: der, format: 'der', type: 'spki' });
+    if (KEY_OBJECTS.size >= MAX_KEY_OBJECTS) KEY_OBJECTS.delete(KEY_OBJECTS.keys().next().value!);
+    KEY_OBJECTS.set(cacheKey, key);
+  }
+  return key;
+}
+
+/**
+ * Verify an Ed25519 signature of `data` by the raw 32-byte `publicKey`.
+ *
+ * @example
+ * ```ts
+ * await verify(publicKeyBytes, canonicalHash, signatureBytes); // true or false
+ * ```
+ */
+export async function verify(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32) throw new TypeError('an Ed25519 public key is 32 bytes');
+  if (nodeCrypto) return nodeCrypto.verify(null, data, keyObject(nodeCrypto, publicKey), signature);
+  try {
+    return await noble.verify(signature, data, publicKey);
+  } catch {
+    // noble throws for a signature that does not even decode (an R that is not a curve
+    // point); that is a signature that does not verify, as Node's crypto answers.
+    return false;
+  }
+}
+
+/**
+ * SHA-256 (the library's helper; WebCrypto everywhere).
+ *
+ * @example
+ * ```ts
+ * const digest = await sha256digest({ data: bytes });
+ * ```
+ */
+export async function sha256digest({ data }: { data: Uint8Array<ArrayBuffer> }): Promise<ArrayBuffer> {
+  return globalThis.crypto.subtle.digest('SHA-256', data);
+}
+
+function verifyOnly(): never {
+  throw new Error('verify-badge bundles Ed25519 for verification only: no key generation or signing');
+}
+
+/**
+ * Not available: verify-badge only verifies.
+ *
+ * @example
+ * ```ts
+ * await generateKeyPair(); // throws
+ * ```
+ */
+export async function generateKeyPair(): Promise<never> {
+  verifyOnly();
+}
+
+/**
+ * Not available: verify-badge only verifies.
+ *
+ * @example
+ * ```ts
+ * await generateKeyPairFromSeed(seed); // throws
+ * ```
+ */
+export async function generateKeyPairFromSeed(_seed: Uint8Array): Promise<never> {
+  verifyOnly();
+}
+
+/**
+ * Not available: verify-badge only verifies.
+ *
+ * @example
+ * ```ts
+ * await sign(secretKey, data); // throws
+ * ```
+ */
+export async function sign(_secretKey: Uint8Array, _data: Uint8Array): Promise<never> {
+  verifyOnly();
+}

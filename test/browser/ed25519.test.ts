@@ -1,0 +1,56 @@
+// The Ed25519 verification that replaces @digitalbazaar/ed25519-multikey's platform file in
+// our builds: Node's crypto with key objects kept per key, @noble/ed25519 where there is no Node.
+import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+type Ed25519Module = typeof import('../../src/browser/ed25519.js');
+
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(12));
+const data = new TextEncoder().encode('canonical proof options hash ‖ canonical document hash');
+const signature = new Uint8Array(nodeSign(null, data, privateKey));
+
+const original = process.getBuiltinModule;
+afterEach(() => {
+  process.getBuiltinModule = original;
+  vi.resetModules();
+});
+
+/** The module as a host without Node's builtins sees it (a browser, a worker). */
+async function withoutNode(): Promise<Ed25519Module> {
+  (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
+  vi.resetModules();
+  return import('../../src/browser/ed25519.js');
+}
+
+describe.each([
+  ['Node crypto', async (): Promise<Ed25519Module> => import('../../src/browser/ed25519.js')],
+  ['@noble/ed25519', withoutNode],
+])('Ed25519 verification with %s', (_name, load) => {
+  it('accepts the signature of the key holder, every time (the kept key object gives the same answer)', async () => {
+    const { verify } = await load();
+    expect(await verify(raw, data, signature)).toBe(true);
+    expect(await verify(raw, data, signature)).toBe(true);
+  });
+
+  describe('rejects', () => {
+    it('altered data, an altered signature and another key', async () => {
+      const { verify } = await load();
+      const altered = data.slice();
+      altered[0]! ^= 1;
+      expect(await verify(raw, altered, signature)).toBe(false);
+      const badSignature = signature.slice();
+      badSignature[10]! ^= 1;
+      expect(await verify(raw, data, badSignature)).toBe(false);
+      const other = new Uint8Array(generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(12));
+      expect(await verify(other, data, signature)).toBe(false);
+    });
+
+    it('a key that is not 32 bytes, and any request to sign or make keys', async () => {
+      const { verify, sign, generateKeyPair } = await load();
+      await expect(verify(raw.subarray(1), data, signature)).rejects.toThrow(TypeError);
+      await expect(sign(new Uint8Array(64), data)).rejects.toThrow(Error);
+      await expect(generateKeyPair()).rejects.toThrow(Error);
+    });
+  });
+});
