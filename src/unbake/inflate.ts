@@ -1,8 +1,9 @@
 /**
- * A small, bounded DEFLATE decoder (RFC 1951) with the zlib (RFC 1950) and GZIP (RFC 1952)
- * wrappers: compressed PNG text chunks (zTXt, iTXt with the compression flag) and status
- * lists (GZIP) are the only compressed data a badge brings, both rare or small, so a general
- * purpose library (pako, 30 KB minified) is not worth shipping in every page.
+ * A small, bounded DEFLATE decoder (RFC 1951) with the zlib (RFC 1950) wrapper: compressed
+ * PNG text chunks (zTXt, iTXt with the compression flag) are rare and small, and unbaking sits
+ * on the element's synchronous, size-budgeted path, so a general-purpose library (pako, 30 KB
+ * minified) is not worth shipping in every page. (OB 3.0 status lists, which only load with
+ * the OB 3.0 chunk, use pako.)
  *
  * Everything is bounded by the caller's cap: output stops as soon as it would pass
  * `maxBytes` (PAYLOAD_TOO_LARGE), and the output buffer never grows beyond it, so a
@@ -17,7 +18,6 @@
  * @packageDocumentation
  */
 import { BadgeError, type ErrorCode } from '../errors.js';
-import { crc32 } from './crc32.js';
 
 /** The longest Huffman code DEFLATE allows. */
 const MAX_BITS = 15;
@@ -284,7 +284,6 @@ function adler32(bytes: Uint8Array): number {
 }
 
 const readU32BE = (d: Uint8Array, p: number): number => ((d[p]! << 24) | (d[p + 1]! << 16) | (d[p + 2]! << 8) | d[p + 3]!) >>> 0;
-const readU32LE = (d: Uint8Array, p: number): number => (d[p]! | (d[p + 1]! << 8) | (d[p + 2]! << 16) | (d[p + 3]! << 24)) >>> 0;
 
 /**
  * Inflate a zlib stream (RFC 1950, as PNG's compressed text chunks carry), checking its
@@ -308,51 +307,5 @@ export function inflateZlib(data: Uint8Array, maxBytes: number, malformed: Error
   const { output, end } = inflateFrom(data, 2, maxBytes, { code: malformed, what });
   if (end + 4 > data.length) throw new BadgeError(malformed, `${what} ends before its checksum`);
   if (readU32BE(data, end) !== adler32(output)) throw new BadgeError(malformed, `${what} fails its Adler-32 check`);
-  return output;
-}
-
-/**
- * Decompress GZIP data (RFC 1952, one member, as status lists carry), checking its header,
- * CRC-32 and length, with output capped at `maxBytes`. Bytes after the member are ignored.
- *
- * @param malformed the code for data that is not GZIP, corrupt or truncated.
- * @throws BadgeError `PAYLOAD_TOO_LARGE` when the output would pass `maxBytes`, `malformed` otherwise.
- * @example
- * ```ts
- * const bits = gunzip(decodeBase64(encodedList), 16 << 20, 'RESOURCE_MALFORMED');
- * ```
- */
-export function gunzip(data: Uint8Array, maxBytes: number, malformed: ErrorCode): Uint8Array {
-  const what = 'the GZIP data';
-  const bad = (why: string): BadgeError => new BadgeError(malformed, `${what} ${why}`);
-  if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b) throw bad('is not GZIP');
-  if (data[2] !== 8) throw bad('uses an unknown compression method');
-  const flags = data[3]!;
-  if (flags & 0xe0) throw bad('has reserved header flags set');
-  let p = 10;
-  if (flags & 0x04) {
-    // FEXTRA: a length-prefixed field.
-    if (p + 2 > data.length) throw bad('ends inside its header');
-    p += 2 + (data[p]! | (data[p + 1]! << 8));
-  }
-  for (const flag of [0x08, 0x10]) {
-    // FNAME, FCOMMENT: zero-terminated strings.
-    if (flags & flag) {
-      const nul = p < data.length ? data.subarray(p).indexOf(0) : -1;
-      if (nul < 0) throw bad('ends inside its header');
-      p += nul + 1;
-    }
-  }
-  if (flags & 0x02) {
-    // FHCRC: the low 16 bits of the CRC-32 of the header so far.
-    if (p + 2 > data.length) throw bad('ends inside its header');
-    if ((crc32(data, 0, p) & 0xffff) !== (data[p]! | (data[p + 1]! << 8))) throw bad('fails its header check');
-    p += 2;
-  }
-  if (p > data.length) throw bad('ends inside its header');
-  const { output, end } = inflateFrom(data, p, maxBytes, { code: malformed, what });
-  if (end + 8 > data.length) throw bad('ends before its checksum');
-  if (readU32LE(data, end) !== crc32(output)) throw bad('fails its CRC-32 check');
-  if (readU32LE(data, end + 4) !== output.length >>> 0) throw bad('has a wrong length');
   return output;
 }

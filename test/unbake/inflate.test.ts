@@ -1,10 +1,10 @@
 // Our bounded inflater against pako (the reference it replaces): every stream pako writes
 // reads back byte for byte, and nothing thrown at it ends in anything but a coded BadgeError.
 import fc from 'fast-check';
-import { deflate, deflateRaw, gzip } from 'pako';
+import { deflate, deflateRaw } from 'pako';
 import { describe, expect, it } from 'vitest';
 import { isBadgeError } from '../../src/errors.js';
-import { gunzip, inflateZlib } from '../../src/unbake/inflate.js';
+import { inflateZlib } from '../../src/unbake/inflate.js';
 import { codeOf } from './helpers.js';
 
 const CAP = 1 << 20;
@@ -42,35 +42,11 @@ describe('inflating what pako deflates', () => {
     );
   });
 
-  it('gives back the input of any GZIP member, with or without the optional header fields', () => {
-    const header = fc.record({ name: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }), comment: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }), hcrc: fc.boolean(), extra: fc.option(fc.uint8Array({ maxLength: 30 }), { nil: undefined }) });
-    fc.assert(
-      fc.property(payload, level, header, (input, lvl, h) => {
-        const options = { level: lvl, header: { ...h, ...(h.name === undefined ? {} : { name: h.name }), ...(h.comment === undefined ? {} : { comment: h.comment }) } };
-        expect(gunzip(gzip(input, options), CAP, 'RESOURCE_MALFORMED')).toEqual(input);
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('reads a run longer than the window (a status list of zeros, 16 KiB to 1 MiB)', () => {
-    for (const size of [16 * 1024, 131072, CAP]) {
-      const out = gunzip(gzip(new Uint8Array(size)), CAP, 'RESOURCE_MALFORMED');
-      // Not toEqual: a deep comparison of a megabyte takes seconds.
-      expect({ length: out.length, zeros: out.every((b) => b === 0) }).toEqual({ length: size, zeros: true });
-    }
-  });
-
   it('accepts output of exactly the cap', () => {
     const input = new Uint8Array(5000).fill(7);
     expect(inflateZlib(deflate(input), 5000)).toHaveLength(5000);
   });
 
-  it('ignores bytes after a GZIP member, as a single-member reader does', () => {
-    const input = new TextEncoder().encode('status');
-    const trailing = new Uint8Array([...gzip(input), 1, 2, 3]);
-    expect(gunzip(trailing, CAP, 'RESOURCE_MALFORMED')).toEqual(input);
-  });
 });
 
 describe('inflating bad input', () => {
@@ -80,8 +56,6 @@ describe('inflating bad input', () => {
         // A valid zlib header in front gets the garbage into the block decoder.
         const z = outcome(() => inflateZlib(new Uint8Array([0x78, 0x9c, ...garbage]), 64 * 1024));
         if (typeof z === 'string') expect(['PNG_MALFORMED', 'PAYLOAD_TOO_LARGE']).toContain(z);
-        const g = outcome(() => gunzip(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, ...garbage]), 64 * 1024, 'RESOURCE_MALFORMED'));
-        if (typeof g === 'string') expect(['RESOURCE_MALFORMED', 'PAYLOAD_TOO_LARGE']).toContain(g);
       }),
       { numRuns: 2000 },
     );
@@ -103,9 +77,9 @@ describe('inflating bad input', () => {
   it('a truncated stream is malformed', () => {
     fc.assert(
       fc.property(payload, fc.nat(), (input, cut) => {
-        const stream = gzip(input);
+        const stream = deflate(input);
         const short = stream.subarray(0, cut % stream.length);
-        expect(outcome(() => gunzip(short, CAP, 'RESOURCE_MALFORMED'))).toBe('RESOURCE_MALFORMED');
+        expect(outcome(() => inflateZlib(short, CAP, 'RESOURCE_MALFORMED'))).toBe('RESOURCE_MALFORMED');
       }),
       { numRuns: 300 },
     );
@@ -115,10 +89,10 @@ describe('inflating bad input', () => {
     it('PAYLOAD_TOO_LARGE one byte past the cap, and for a bomb without inflating it', () => {
       const input = new Uint8Array(5000).fill(7);
       expect(codeOf(() => inflateZlib(deflate(input), 4999))).toBe('PAYLOAD_TOO_LARGE');
-      const bomb = gzip(new Uint8Array(64 * 1024 * 1024));
+      const bomb = deflate(new Uint8Array(64 * 1024 * 1024));
       const before = process.memoryUsage().arrayBuffers;
       const started = performance.now();
-      expect(codeOf(() => gunzip(bomb, CAP, 'RESOURCE_MALFORMED'))).toBe('PAYLOAD_TOO_LARGE');
+      expect(codeOf(() => inflateZlib(bomb, CAP))).toBe('PAYLOAD_TOO_LARGE');
       expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(8 * CAP);
       expect(performance.now() - started).toBeLessThan(2000);
     });
@@ -142,17 +116,5 @@ describe('inflating bad input', () => {
       expect(codeOf(() => inflateZlib(new Uint8Array([0x78, 0x9c, ...raw, 0, 0, 0, 0]), CAP))).toBe('PNG_MALFORMED');
     });
 
-    it('the malformed code for data that is not GZIP, reserved flags, a wrong CRC-32 or length', () => {
-      const member = gzip(new TextEncoder().encode('status list'));
-      expect(codeOf(() => gunzip(deflate(new Uint8Array(20)), CAP, 'RESOURCE_MALFORMED'))).toBe('RESOURCE_MALFORMED');
-      const reserved = member.slice();
-      reserved[3] = 0x20;
-      expect(codeOf(() => gunzip(reserved, CAP, 'RESOURCE_MALFORMED'))).toBe('RESOURCE_MALFORMED');
-      for (const fromEnd of [5, 1]) {
-        const bad = member.slice();
-        bad[bad.length - fromEnd]! ^= 1;
-        expect(codeOf(() => gunzip(bad, CAP, 'RESOURCE_MALFORMED'))).toBe('RESOURCE_MALFORMED');
-      }
-    });
   });
 });
