@@ -4,18 +4,18 @@ import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
 
 const OB3_LOADER = fileURLToPath(new URL('./src/browser/ob3-loader.ts', import.meta.url));
-const JSONLD_PLATFORM = fileURLToPath(new URL('./src/browser/jsonld-platform.ts', import.meta.url));
-const SHA256_DIGEST = fileURLToPath(new URL('./src/browser/sha256digest.ts', import.meta.url));
-const MESSAGE_DIGEST = fileURLToPath(new URL('./src/browser/message-digest.ts', import.meta.url));
-const ED25519 = fileURLToPath(new URL('./src/browser/ed25519.ts', import.meta.url));
+const JSONLD_PLATFORM = fileURLToPath(new URL('./src/shims/jsonld-platform.ts', import.meta.url));
+const SHA256_DIGEST = fileURLToPath(new URL('./src/shims/sha256digest.ts', import.meta.url));
+const MESSAGE_DIGEST = fileURLToPath(new URL('./src/shims/message-digest.ts', import.meta.url));
+const ED25519 = fileURLToPath(new URL('./src/shims/ed25519.ts', import.meta.url));
 
 /**
- * jsonld.js's platform module is replaced by ours (src/browser/jsonld-platform.ts): no
+ * jsonld.js's platform module is replaced by ours (src/shims/jsonld-platform.ts): no
  * http-client/undici import in Node (a third of jsonld's load time), no XHR loader and no
  * `JsonLdProcessor` global in browsers. We always pass our own document loader. And the
- * proof suites' SHA-256 module is ours (src/browser/sha256digest.ts): theirs is Node-only or
- * browser-only; so is rdf-canonize's blank-node digest (src/browser/message-digest.ts).
- * Ed25519 verification (src/browser/ed25519.ts) keeps Node's key objects per key.
+ * proof suites' SHA-256 module is ours (src/shims/sha256digest.ts): theirs is Node-only or
+ * browser-only; so is rdf-canonize's blank-node digest (src/shims/message-digest.ts).
+ * Ed25519 verification (src/shims/ed25519.ts) keeps Node's key objects per key.
  */
 const jsonldWithoutPlatform: Plugin = {
   name: 'jsonld-without-platform',
@@ -27,13 +27,13 @@ const jsonldWithoutPlatform: Plugin = {
     build.onResolve({ filter: /^\.\.?\/sha256digest(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: SHA256_DIGEST } : undefined,
     );
-    // rdf-canonize's per-blank-node digest: synchronous SHA-256 (src/browser/message-digest.ts).
+    // rdf-canonize's per-blank-node digest: synchronous SHA-256 (src/shims/message-digest.ts).
     // rdf-canonize require()s it as a CommonJS class, hence the one-line CommonJS wrapper.
     build.onResolve({ filter: /^\.\/MessageDigest(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: 'message-digest', namespace: 'verify-badge-cjs' } : undefined,
     );
     // The key library's platform file: Ed25519 verification with Node's KeyObjects kept per
-    // key (src/browser/ed25519.ts) instead of rebuilt on every call.
+    // key (src/shims/ed25519.ts) instead of rebuilt on every call.
     build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: ED25519 } : undefined,
     );

@@ -3,7 +3,7 @@
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-type Ed25519Module = typeof import('../../src/browser/ed25519.js');
+type Ed25519Module = typeof import('../../src/shims/ed25519.js');
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const raw = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }).subarray(12));
@@ -20,11 +20,11 @@ afterEach(() => {
 async function withoutNode(): Promise<Ed25519Module> {
   (process as { getBuiltinModule?: unknown }).getBuiltinModule = undefined;
   vi.resetModules();
-  return import('../../src/browser/ed25519.js');
+  return import('../../src/shims/ed25519.js');
 }
 
 describe.each([
-  ['Node crypto', async (): Promise<Ed25519Module> => import('../../src/browser/ed25519.js')],
+  ['Node crypto', async (): Promise<Ed25519Module> => import('../../src/shims/ed25519.js')],
   ['@noble/ed25519', withoutNode],
 ])('Ed25519 verification with %s', (_name, load) => {
   it('accepts the signature of the key holder, every time (the kept key object gives the same answer)', async () => {

@@ -1,8 +1,8 @@
 // The synchronous SHA-256 that replaces rdf-canonize's digest in our builds, against WebCrypto.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import MessageDigest, { sha256Bytes, sha256Hex, sha256HexOfString } from '../../src/browser/message-digest.js';
-import { sha256digest } from '../../src/browser/sha256digest.js';
+import MessageDigest, { sha256Bytes, sha256Hex, sha256HexOfString } from '../../src/shims/message-digest.js';
+import { sha256digest } from '../../src/shims/sha256digest.js';
 
 async function webCryptoHex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
