@@ -8,7 +8,6 @@ import type { InputFormat } from '../result.js';
 import { detectContainer, unbakeBytes, type UnbakedBadge } from '../unbake/index.js';
 import type { VerifyContext } from './context.js';
 import { FetchError, type FetchedResource } from './fetcher.js';
-import { looksLikeCompactJws } from './jose/jws.js';
 import { goneDocument, revocationReasonOf } from './ob2/gone.js';
 
 /** Everything `verify` accepts. */
@@ -97,6 +96,23 @@ export type TextKind =
   | { kind: 'jws'; token: string }
   | { kind: 'url'; url: string };
 
+/** Largest token taken for a JWS (as src/verify/jose/jws.ts bounds its parser). */
+const MAX_JWS_LENGTH = 4 * 1024 * 1024;
+
+/**
+ * True when `text` has the shape of a compact JWS: three base64url segments. The same test as
+ * jose/jws.ts's `looksLikeCompactJws`, kept here so that telling inputs apart does not bring
+ * the JWS parser and key importers into every page (they load with the signed verifiers).
+ *
+ * @example
+ * ```ts
+ * looksLikeJws('eyJhbGciOiJSUzI1NiJ9.e30.c2ln') // true
+ * ```
+ */
+export function looksLikeJws(text: string): boolean {
+  return text.length <= MAX_JWS_LENGTH && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text);
+}
+
 /**
  * Classify text (a string input, decoded bytes, a baked payload or a fetched body).
  *
@@ -116,7 +132,7 @@ export function classifyText(raw: string): TextKind {
       throw new BadgeError('JSON_MALFORMED', 'the text starts like JSON but is not valid JSON', { cause });
     }
   }
-  if (looksLikeCompactJws(text)) return { kind: 'jws', token: text };
+  if (looksLikeJws(text)) return { kind: 'jws', token: text };
   if (isHttpUrl(text)) return { kind: 'url', url: text };
   throw new BadgeError('INPUT_UNRECOGNISED', 'the input is neither an image, JSON, a compact JWS nor an http(s) URL');
 }

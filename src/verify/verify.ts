@@ -8,7 +8,6 @@ import { buildResult, type BadgeVersion, type NormalisedBadge, type Verification
 import { CheckList, type VerifierOutcome, type VerifyContext } from './context.js';
 import { Fetcher } from './fetcher.js';
 import { assertVerifyInput, detectInput, inputLabel, type Payload, type VerifyInput } from './input.js';
-import { parseCompactJws } from './jose/jws.js';
 import { resolveOptions, type VerifyOptions } from './options.js';
 
 export type { VerifyInput } from './input.js';
@@ -53,6 +52,8 @@ async function dispatch(payload: Payload, ctx: VerifyContext): Promise<VerifierO
   }
   if (payload.kind === 'jws') {
     let vc = false;
+    // The JWS reader comes with the verifiers that need it, not with every page.
+    const { parseCompactJws } = await import('./jose/jws.js');
     try {
       vc = isVcJwtPayload(parseCompactJws(payload.token).payload);
     } catch {

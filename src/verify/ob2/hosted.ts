@@ -12,8 +12,7 @@ import { goneDocument, revocationReasonOf } from './gone.js';
 import { detectVersion, fromOb05, fromOb1, type LegacyVersion } from './model.js';
 import { checkScope } from './scope.js';
 import { checkAssertion } from './structure.js';
-import { checkExtensions } from './extensions.js';
-import { verifyEndorsements } from './endorsements.js';
+import { checkExtensionsOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
 
 /**
  * Map any 0.5/1.x/2.0 assertion onto the 2.0 vocabulary.
@@ -106,7 +105,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
   // --- structure of the document being verified ---
   if (revokedStub) run.skip('structure', 'a revoked assertion may be served as a stub');
   else recordIssues(ctx, 'structure', checkAssertion(run.assertion, version), `Open Badges ${version} hosted assertion`);
-  if (!run.stopped && version === '2.0') await checkExtensions(run.assertion, ctx);
+  if (!run.stopped && version === '2.0') await checkExtensionsOnDemand(run.assertion, ctx);
 
   if (revokedStub) {
     run.assertion = revokedDisplayAssertion(presented, revokedCopy, version, hostedUrl!);
@@ -140,6 +139,6 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
     run.datesStep();
   }
   const badge = run.badge();
-  if (!run.stopped) badge.endorsements = await verifyEndorsements([run.assertion, run.badgeClass, run.issuer], ctx);
+  if (!run.stopped) badge.endorsements = await verifyEndorsementsOnDemand([run.assertion, run.badgeClass, run.issuer], ctx);
   return { version, badge, credential: isObject(credential) ? credential : presented };
 }

@@ -4,15 +4,14 @@
  * same checks and normalised into the same badge object.
  */
 import type { VerifierOutcome, VerifyContext } from '../context.js';
-import { looksLikeCompactJws } from '../jose/jws.js';
+import { looksLikeJws } from '../input.js';
 import { emptyBadge, isObject, safeImageUrl, str, type JsonObject } from '../normalise-common.js';
 import { hostedFetchError, Ob2Run, recordIssues } from './linked.js';
 import { detectVersion, nodeKind, verificationType } from './model.js';
 import { toOb2Shape, verifyHosted } from './hosted.js';
-import { verifySigned } from './signed.js';
+import { verifySignedOnDemand } from './on-demand.js';
 import { checkAssertion } from './structure.js';
 
-export { verifySigned } from './signed.js';
 export { verifyHosted } from './hosted.js';
 
 /**
@@ -72,7 +71,7 @@ export async function verifyOb2Object(obj: Record<string, unknown>, ctx: VerifyC
  * ```
  */
 export async function verifyOb2Signed(token: string, ctx: VerifyContext): Promise<VerifierOutcome> {
-  return verifySigned(token, ctx);
+  return verifySignedOnDemand(token, ctx);
 }
 
 /**
@@ -92,7 +91,7 @@ export async function verifyOb2Url(url: string, ctx: VerifyContext): Promise<Ver
     ctx.checks.failFrom('hosted', hostedFetchError(error, url), 'FETCH_FAILED');
     return { version: null, badge: null, credential: null };
   }
-  if (looksLikeCompactJws(text)) return verifySigned(text, ctx);
+  if (looksLikeJws(text)) return verifySignedOnDemand(text, ctx);
   let json: unknown;
   try {
     json = JSON.parse(text);

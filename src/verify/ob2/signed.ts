@@ -12,8 +12,7 @@ import { fetchObject, Ob2Run, recordIssues } from './linked.js';
 import { detectVersion, fromOb1, verificationOf, verificationType, type LegacyVersion } from './model.js';
 import { findRevocation } from './revocation-list.js';
 import { checkAssertion } from './structure.js';
-import { checkExtensions } from './extensions.js';
-import { verifyEndorsements } from './endorsements.js';
+import { checkExtensionsOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
 
 /** Most keys tried when the assertion names no creator and the issuer lists several. */
 const MAX_CANDIDATE_KEYS = 5;
@@ -99,7 +98,7 @@ export async function verifySigned(token: string, ctx: VerifyContext): Promise<V
     issues.unshift({ code: 'INVALID_PROPERTY', property: 'Assertion.verification.type', message: 'a JWS must carry a signed assertion, not a hosted one' });
   }
   recordIssues(ctx, 'structure', issues, `Open Badges ${version} signed assertion`);
-  if (version === '2.0') await checkExtensions(assertion, ctx);
+  if (version === '2.0') await checkExtensionsOnDemand(assertion, ctx);
 
   let alg: string;
   try {
@@ -128,7 +127,7 @@ export async function verifySigned(token: string, ctx: VerifyContext): Promise<V
   await run.recipientStep();
   run.datesStep();
   const badge = run.badge();
-  badge.endorsements = await verifyEndorsements([run.assertion, run.badgeClass, run.issuer], ctx);
+  badge.endorsements = await verifyEndorsementsOnDemand([run.assertion, run.badgeClass, run.issuer], ctx);
   return { version, badge, credential: payload };
 }
 
