@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { decodeBase64 } from '../encoding/base64.js';
 
 /** The three kinds of payload an Open Badge can be baked or handed over as. */
 export type PayloadType = 'json' | 'jws' | 'url';
@@ -71,12 +72,9 @@ export function isCompactJws(t: string): boolean {
 
 function decodeBase64UrlJson(segment: string): unknown {
   // A header is a few hundred bytes; a huge one is not a JWS header worth decoding.
-  if (segment.length > 64 * 1024 || segment.length % 4 === 1) return undefined;
+  if (segment.length > 64 * 1024) return undefined;
   try {
-    const b64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const bytes = decodeBase64(segment, { code: 'PAYLOAD_UNRECOGNISED', alphabet: 'base64url', padding: 'forbidden' });
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     return undefined;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BadgeError } from '../../src/errors.js';
-import { base64UrlEncode } from '../../src/verify/jose/base64url.js';
+import { encodeBase64Url as base64UrlEncode } from '../../src/encoding/base64.js';
 import { assertAllowedAlg, importJwk, importPem, parseCompactJws, verifyJwsSignature } from '../../src/verify/jose/jws.js';
 
 const corpus = new URL('../../../shared/conformance/', import.meta.url);

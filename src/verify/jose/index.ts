@@ -2,4 +2,3 @@
 export { parseCompactJws, verifyJwsSignature, looksLikeCompactJws, type ParsedJws } from './jws.js';
 export { assertAllowedAlg, ALG_PARAMS, type AllowedAlg } from './algorithms.js';
 export { importJwk, importPem } from './keys.js';
-export { base64UrlDecode, base64UrlEncode, base64Decode } from './base64url.js';

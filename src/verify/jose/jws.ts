@@ -4,7 +4,7 @@
  */
 import { BadgeError } from '../../errors.js';
 import { ALG_PARAMS, assertAllowedAlg } from './algorithms.js';
-import { base64UrlDecode } from './base64url.js';
+import { decodeBase64 } from '../../encoding/base64.js';
 
 export { assertAllowedAlg, type AllowedAlg } from './algorithms.js';
 export { importJwk, importPem } from './keys.js';
@@ -21,6 +21,9 @@ export interface ParsedJws {
   /** The header's `alg` as written (not yet checked against the allow-list). */
   alg: string;
 }
+
+// RFC 7515 §2: segments are base64url without padding; anything else is not a compact JWS.
+const base64UrlDecode = (segment: string) => decodeBase64(segment, { code: 'JWS_MALFORMED', alphabet: 'base64url', padding: 'forbidden' });
 
 /** Largest token we parse (a baked badge is small; this bounds the work on hostile input). */
 const MAX_TOKEN_LENGTH = 4 * 1024 * 1024;

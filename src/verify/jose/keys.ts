@@ -1,7 +1,7 @@
 /** Importing public keys (JWK, PEM) into WebCrypto for a given JWS algorithm. */
 import { BadgeError } from '../../errors.js';
 import { ALG_PARAMS, assertAllowedAlg } from './algorithms.js';
-import { base64Decode } from './base64url.js';
+import { decodeBase64 } from '../../encoding/base64.js';
 
 /**
  * Import a public JWK for verifying with `alg`. Private members are dropped: a verifier
@@ -62,7 +62,7 @@ export async function importPem(pem: string, alg: string): Promise<CryptoKey> {
   const block = PEM_BLOCK.exec(pem.replace(/\\n/g, '\n'));
   if (!block) throw new BadgeError('KEY_MALFORMED', 'publicKeyPem has no PEM block');
   const label = block[1]!;
-  let der = base64Decode(block[2]!, 'KEY_MALFORMED');
+  let der = decodeBase64(block[2]!, { code: 'KEY_MALFORMED', whitespace: 'ignore', padding: 'ignored', name: 'publicKeyPem' });
   if (label === 'RSA PUBLIC KEY') der = pkcs1ToSpki(der);
   else if (label !== 'PUBLIC KEY') throw new BadgeError('KEY_MALFORMED', `PEM block "${label}" is not a public key`);
   try {

@@ -1,7 +1,9 @@
 /**
  * The byte encodings keys travel in: base58btc (multibase `z`), base64url (multibase `u`,
- * JWK members, did:jwk). Small, bounded, and web-platform only.
+ * JWK members, did:jwk; the codec itself is src/encoding/base64.ts). Small, bounded, and
+ * web-platform only.
  */
+import { decodeBase64 } from '../../encoding/base64.js';
 import { BadgeError } from '../../errors.js';
 
 const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
@@ -73,35 +75,14 @@ export function base58btcEncode(bytes: Uint8Array): string {
 }
 
 /**
- * Decode base64url (padding tolerated). Malformed text is KEY_MALFORMED.
+ * Decode base64url as keys carry it (JWK members, did:jwk): padding tolerated (RFC 7517 writes
+ * it unpadded, but a padded value is just as unambiguous). Malformed text is KEY_MALFORMED.
  *
  * @example
  * ```ts
  * new TextDecoder().decode(base64urlDecode('aGk')) // 'hi'
  * ```
  */
-export function base64urlDecode(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  if (!/^[A-Za-z0-9_-]*$/.test(clean) || clean.length % 4 === 1) {
-    throw new BadgeError('KEY_MALFORMED', 'not base64url text');
-  }
-  const base64 = clean.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-  return out;
-}
-
-/**
- * Encode bytes as base64url without padding.
- *
- * @example
- * ```ts
- * base64urlEncode(new TextEncoder().encode('hi')) // 'aGk'
- * ```
- */
-export function base64urlEncode(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> {
+  return decodeBase64(text, { code: 'KEY_MALFORMED', alphabet: 'base64url', padding: 'ignored' });
 }

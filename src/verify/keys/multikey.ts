@@ -4,7 +4,8 @@
  * Ed25519 (`z6Mk…`), P-256 (`zDn…`) and P-384 (`z82…`) are the algorithms OB 3.0 names.
  */
 import { BadgeError } from '../../errors.js';
-import { base58btcDecode, base58btcEncode, base64urlEncode } from './encoding.js';
+import { encodeBase64Url } from '../../encoding/base64.js';
+import { base58btcDecode, base58btcEncode } from './encoding.js';
 
 export type KeyAlgorithm = 'Ed25519' | 'P-256' | 'P-384' | 'RSA';
 
@@ -90,8 +91,8 @@ function compressedPointToJwk(point: Uint8Array, crv: 'P-256' | 'P-384'): JsonWe
   return {
     kty: 'EC',
     crv,
-    x: base64urlEncode(fromBigInt(x, curve.size)),
-    y: base64urlEncode(fromBigInt(y, curve.size)),
+    x: encodeBase64Url(fromBigInt(x, curve.size)),
+    y: encodeBase64Url(fromBigInt(y, curve.size)),
   };
 }
 
@@ -112,7 +113,7 @@ export function decodeMultikey(multibase: string): PublicKeyMaterial {
     if (bytes.length !== 34) throw new BadgeError('KEY_MALFORMED', 'an Ed25519 public key is 32 bytes');
     return {
       algorithm: 'Ed25519',
-      jwk: { kty: 'OKP', crv: 'Ed25519', x: base64urlEncode(bytes.subarray(2)) },
+      jwk: { kty: 'OKP', crv: 'Ed25519', x: encodeBase64Url(bytes.subarray(2)) },
       publicKeyMultibase: multibase,
     };
   }

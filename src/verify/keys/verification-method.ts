@@ -5,6 +5,7 @@
  * `publicKeyJwk` (JsonWebKey2020 / JsonWebKey) or `publicKeyPem` (OB 2.0 CryptographicKey).
  */
 import { BadgeError } from '../../errors.js';
+import { decodeBase64, encodeBase64Url } from '../../encoding/base64.js';
 import { base58btcDecode, base64urlDecode } from './encoding.js';
 import { decodeMultikey, ed25519Multibase, type KeyAlgorithm, type PublicKeyMaterial } from './multikey.js';
 
@@ -44,9 +45,7 @@ export function publicKeyFromJwk(value: unknown): PublicKeyMaterial {
 async function rsaJwkFromPem(pem: string): Promise<JsonWebKey> {
   const match = /-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END PUBLIC KEY-----/.exec(pem);
   if (!match) throw new BadgeError('KEY_MALFORMED', 'publicKeyPem is not a PEM "PUBLIC KEY"');
-  const binary = atob(match[1]!.replace(/\s+/g, ''));
-  const der = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) der[i] = binary.charCodeAt(i);
+  const der = decodeBase64(match[1]!, { code: 'KEY_MALFORMED', whitespace: 'ignore', name: 'publicKeyPem' });
   try {
     const key = await globalThis.crypto.subtle.importKey('spki', der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, true, ['verify']);
     const jwk = await globalThis.crypto.subtle.exportKey('jwk', key);
@@ -68,17 +67,11 @@ export async function publicKeyFromVerificationMethod(vm: Record<string, unknown
   if (typeof vm.publicKeyMultibase === 'string') return decodeMultikey(vm.publicKeyMultibase);
   if (typeof vm.publicKeyBase58 === 'string') {
     const raw = base58btcDecode(vm.publicKeyBase58);
-    return publicKeyFromJwk({ kty: 'OKP', crv: 'Ed25519', x: jwkX(raw) });
+    return publicKeyFromJwk({ kty: 'OKP', crv: 'Ed25519', x: encodeBase64Url(raw) });
   }
   if (vm.publicKeyJwk !== undefined) return publicKeyFromJwk(vm.publicKeyJwk);
   if (typeof vm.publicKeyPem === 'string') return { algorithm: 'RSA' as KeyAlgorithm, jwk: await rsaJwkFromPem(vm.publicKeyPem) };
   // A bare JWK served as a key document.
   if (typeof vm.kty === 'string') return publicKeyFromJwk(vm);
   throw new BadgeError('KEY_MALFORMED', 'the verification method carries no public key we can read');
-}
-
-function jwkX(raw: Uint8Array): string {
-  let binary = '';
-  for (const byte of raw) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -9,6 +9,7 @@
 // its own small inflater instead: it sits on the element's synchronous, size-budgeted path, where
 // status lists, which only OB 3.0 credentials use, do not.)
 import { Inflate } from 'pako';
+import { decodeBase64 as decodeBase64Text } from '../../encoding/base64.js';
 import { BadgeError } from '../../errors.js';
 import type { FetchedResource } from '../fetcher.js';
 
@@ -25,18 +26,6 @@ export const MAX_BITSTRING_BYTES = 16 * 1024 * 1024;
  */
 const INFLATE_SLICE_BYTES = 1024;
 
-const B64_VALUES: Int8Array = (() => {
-  const table = new Int8Array(128).fill(-1);
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  for (let i = 0; i < alphabet.length; i++) table[alphabet.charCodeAt(i)] = i;
-  // Both alphabets: '+' '/' (RFC 4648 §4) and '-' '_' (§5, base64url) mean 62 and 63.
-  table[43] = 62;
-  table[47] = 63;
-  table[45] = 62;
-  table[95] = 63;
-  return table;
-})();
-
 /**
  * Decode base64 or base64url (either alphabet, padding optional) into bytes. Anything else
  * (whitespace, stray characters, impossible lengths) is refused rather than skipped:
@@ -48,30 +37,7 @@ const B64_VALUES: Int8Array = (() => {
  * ```
  */
 export function decodeBase64(text: string): Uint8Array {
-  let end = text.length;
-  if (end % 4 === 0 && end > 0) {
-    if (text.charCodeAt(end - 1) === 61) end--;
-    if (text.charCodeAt(end - 1) === 61) end--;
-  }
-  if (end % 4 === 1) throw new BadgeError('RESOURCE_MALFORMED', 'encodedList has an impossible base64 length');
-  const out = new Uint8Array(Math.floor((end * 3) / 4));
-  let buffer = 0;
-  let bits = 0;
-  let o = 0;
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    const value = code < 128 ? B64_VALUES[code]! : -1;
-    if (value < 0) {
-      throw new BadgeError('RESOURCE_MALFORMED', `encodedList is not base64: unexpected character at position ${i}`);
-    }
-    buffer = ((buffer << 6) | value) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (buffer >> bits) & 0xff;
-    }
-  }
-  return out;
+  return decodeBase64Text(text, { code: 'RESOURCE_MALFORMED', alphabet: 'either', name: 'encodedList' });
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isBadgeError } from '../../../src/errors.js';
 import { Fetcher } from '../../../src/verify/fetcher.js';
 import { resolveOptions } from '../../../src/verify/options.js';
-import { base58btcDecode, base58btcEncode, base64urlDecode, base64urlEncode } from '../../../src/verify/keys/encoding.js';
+import { encodeBase64Url as base64urlEncode } from '../../../src/encoding/base64.js';
+import { base58btcDecode, base58btcEncode, base64urlDecode } from '../../../src/verify/keys/encoding.js';
 import { decodeMultikey, ed25519Multibase } from '../../../src/verify/keys/multikey.js';
 import { didWebUrl, keyOwnedBy, keysOfController, resolveVerificationMethod } from '../../../src/verify/keys/index.js';
 
