@@ -5,8 +5,10 @@
  */
 import { BadgeError } from '../errors.js';
 import { bytesOf, readInput } from './input.js';
+import { inflateZlib } from './inflate.js';
 import { looksLikePng, unbakePng } from './png.js';
-import { looksLikeSvg, unbakeSvg } from './svg.js';
+import { looksLikeSvg } from './sniff.js';
+import { unbakeSvg } from './svg.js';
 import { resolveUnbakeOptions } from './types.js';
 import type { Container, UnbakeOptions, UnbakedBadge } from './types.js';
 
@@ -49,7 +51,7 @@ export function unbakeBytes(bytes: Uint8Array | ArrayBuffer, options?: UnbakeOpt
   if (view === undefined) throw new BadgeError('INPUT_UNREADABLE', 'Use unbake() for a Blob.');
   switch (detectContainer(view)) {
     case 'png':
-      return unbakePng(view, resolved);
+      return unbakePng(view, resolved, (data, cap) => inflateZlib(data, cap, 'PNG_MALFORMED'));
     case 'svg':
       return unbakeSvg(view, resolved);
     default:

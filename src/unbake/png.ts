@@ -8,7 +8,6 @@
  * @packageDocumentation
  */
 import { BadgeError } from '../errors.js';
-import { inflateZlib } from './inflate.js';
 import { crc32 } from './crc32.js';
 import { classifyPayload } from './payload.js';
 import type { BadgeKeyword, ResolvedUnbakeOptions, UnbakedBadge } from './types.js';
@@ -147,16 +146,16 @@ function badgeKeywordOf(bytes: Uint8Array, c: PngChunkRef): BadgeKeyword | null 
  * Reads the badge baked into a PNG: the first `iTXt`, `tEXt` or `zTXt` chunk whose keyword is
  * `openbadges`, `openbadgecredential` or `clrcredential`. That chunk's CRC is checked; a
  * compressed one (zTXt, or an iTXt with its compression flag set, which the spec forbids but
- * readers must cope with) is inflated with a hard output cap.
+ * readers must cope with) is inflated by `inflate`, which caps its output.
  *
  * @throws BadgeError `PNG_MALFORMED`, `NOT_BAKED`, `PAYLOAD_TOO_LARGE` or `PAYLOAD_UNRECOGNISED`.
  * @example
  * ```ts
- * const badge = unbakePng(bytes, { maxPayloadBytes: 4 << 20, maxDepth: 256 })
+ * const badge = unbakePng(bytes, { maxPayloadBytes: 4 << 20, maxDepth: 256 }, inflatePng)
  * badge.keyword // 'openbadgecredential'
  * ```
  */
-export function unbakePng(bytes: Uint8Array, options: ResolvedUnbakeOptions): UnbakedBadge {
+export function unbakePng(bytes: Uint8Array, options: ResolvedUnbakeOptions, inflate: PngInflater): UnbakedBadge {
   let found: { ref: PngChunkRef; keyword: BadgeKeyword } | undefined;
   // Walk to IEND even after a match so a truncated file is reported as such, consistently.
   for (const ref of walkPngChunks(bytes)) {
@@ -167,7 +166,7 @@ export function unbakePng(bytes: Uint8Array, options: ResolvedUnbakeOptions): Un
   if (found === undefined) throw new BadgeError('NOT_BAKED', 'The PNG has no Open Badges text chunk.');
   const { ref, keyword } = found;
   checkCrc(bytes, ref);
-  const { text, compressed } = readTextChunk(bytes, ref, keyword.length + 1, options.maxPayloadBytes);
+  const { text, compressed } = readTextChunk(bytes, ref, keyword.length + 1, options.maxPayloadBytes, inflate);
   const payload = text.trim();
   if (payload === '') throw new BadgeError('NOT_BAKED', `The ${ref.type} chunk "${keyword}" is empty.`);
   const payloadType = classifyPayload(payload);
@@ -195,6 +194,7 @@ function readTextChunk(
   ref: PngChunkRef,
   afterKeyword: number,
   cap: number,
+  inflate: PngInflater,
 ): { text: string; compressed: boolean } {
   let p = ref.dataStart + afterKeyword;
   const end = ref.dataEnd;
@@ -204,7 +204,7 @@ function readTextChunk(
   if (ref.type === 'zTXt') {
     if (p >= end) throw malformed('The zTXt chunk has no compression method.');
     if (bytes[p] !== 0) throw malformed('The zTXt chunk uses an unknown compression method.');
-    const inflated = inflateCapped(capped(bytes.subarray(p + 1, end), cap), cap);
+    const inflated = inflate(capped(bytes.subarray(p + 1, end), cap), cap);
     return { text: decodeLegacyText(inflated), compressed: true };
   }
   // iTXt: compression flag, compression method, language tag\0, translated keyword\0, text.
@@ -221,7 +221,7 @@ function readTextChunk(
     p += nul + 1;
   }
   const raw = capped(bytes.subarray(p, end), cap);
-  const data = flag === 1 ? inflateCapped(raw, cap) : raw;
+  const data = flag === 1 ? inflate(raw, cap) : raw;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(data), compressed: flag === 1 };
   } catch (cause) {
@@ -254,19 +254,17 @@ function decodeLegacyText(data: Uint8Array): string {
 }
 
 /**
- * Inflates a zlib stream, giving up as soon as the output passes `cap`: a zip bomb costs at
- * most `cap` bytes of memory, whatever it would expand to (our own bounded inflater,
- * src/unbake/inflate.ts: compressed chunks are rare, and pako would weigh on every page).
+ * Inflates a zlib stream into at most `cap` bytes (src/unbake/inflate.ts's `inflateZlib` with
+ * the `PNG_MALFORMED` code). Injected rather than imported: compressed text chunks are rare,
+ * so the verifier loads the inflater only when a PNG has one (see src/verify/input.ts).
  *
  * @throws BadgeError `PAYLOAD_TOO_LARGE` past the cap, `PNG_MALFORMED` for a corrupt stream.
  * @example
  * ```ts
- * const text = new TextDecoder().decode(inflateCapped(zTXtData, 4 << 20));
+ * const inflate: PngInflater = (data, cap) => inflateZlib(data, cap, 'PNG_MALFORMED');
  * ```
  */
-export function inflateCapped(data: Uint8Array, cap: number): Uint8Array {
-  return inflateZlib(data, cap, 'PNG_MALFORMED');
-}
+export type PngInflater = (data: Uint8Array, cap: number) => Uint8Array;
 
 /**
  * Builds an uncompressed `iTXt` chunk (length, type, data, CRC). The OB specs say the badge

@@ -5,7 +5,9 @@
  */
 import { BadgeError, isBadgeError } from '../errors.js';
 import type { InputFormat } from '../result.js';
-import { detectContainer, unbakeBytes, type UnbakedBadge } from '../unbake/index.js';
+import { looksLikePng, unbakePng, type PngInflater } from '../unbake/png.js';
+import { looksLikeSvg } from '../unbake/sniff.js';
+import { resolveUnbakeOptions, type UnbakedBadge } from '../unbake/types.js';
 import type { VerifyContext } from './context.js';
 import { FetchError, type FetchedResource } from './fetcher.js';
 import { goneDocument, revocationReasonOf } from './ob2/gone.js';
@@ -159,11 +161,35 @@ function textToPayload(kind: TextKind, ctx: VerifyContext, source?: string): Pay
   return source === undefined ? { kind: 'object', value: kind.value } : { kind: 'object', value: kind.value, source };
 }
 
+/** Thrown by the stand-in inflater: this PNG's badge chunk is compressed. */
+const NEEDS_INFLATER = Symbol('needs inflater');
+const withoutInflater: PngInflater = () => {
+  throw NEEDS_INFLATER;
+};
+
+/**
+ * src/unbake's `unbakeBytes`, with the rarely needed parts loaded on demand: the SVG reader
+ * (and its XML scanner) only for SVG images, the inflater only for a PNG whose badge chunk is
+ * compressed (read again with it: the chunk walk is cheap). Everything else is the same code,
+ * so the verdicts and error codes are those of `unbake()`.
+ */
+async function unbakeOnDemand(bytes: Uint8Array, container: 'png' | 'svg', maxPayloadBytes: number): Promise<UnbakedBadge> {
+  const options = resolveUnbakeOptions({ maxPayloadBytes });
+  if (container === 'svg') return (await import('../unbake/svg.js')).unbakeSvg(bytes, options);
+  try {
+    return unbakePng(bytes, options, withoutInflater);
+  } catch (error) {
+    if (error !== NEEDS_INFLATER) throw error;
+  }
+  const { inflateZlib } = await import('../unbake/inflate.js');
+  return unbakePng(bytes, options, (data, cap) => inflateZlib(data, cap, 'PNG_MALFORMED'));
+}
+
 /** Unbake image bytes, recording the `unbake` check. */
-function unbake(bytes: Uint8Array, ctx: VerifyContext): { container: 'png' | 'svg'; kind: TextKind } | null {
+async function unbake(bytes: Uint8Array, container: 'png' | 'svg', ctx: VerifyContext): Promise<{ container: 'png' | 'svg'; kind: TextKind } | null> {
   let result: UnbakedBadge;
   try {
-    result = unbakeBytes(bytes, { maxPayloadBytes: ctx.options.maxPayloadBytes });
+    result = await unbakeOnDemand(bytes, container, ctx.options.maxPayloadBytes);
   } catch (error) {
     ctx.checks.failFrom('unbake', error, 'INPUT_UNRECOGNISED');
     return null;
@@ -182,18 +208,18 @@ function unbake(bytes: Uint8Array, ctx: VerifyContext): { container: 'png' | 'sv
 }
 
 /** Bytes (from the caller or a fetched URL) to a payload. */
-function fromBytes(bytes: Uint8Array, ctx: VerifyContext, source?: string): { format: InputFormat | null; payload: Payload | null } {
+async function fromBytes(bytes: Uint8Array, ctx: VerifyContext, source?: string): Promise<{ format: InputFormat | null; payload: Payload | null }> {
   // A fetched body that is no badge fails `parse`: the `input` (the URL) itself was fine.
   const failId = source === undefined ? 'input' : 'parse';
   if (bytes.length === 0) {
     ctx.checks.fail(failId, 'INPUT_UNREADABLE', source === undefined ? 'the input is empty' : `${source} answered with an empty body`);
     return { format: source === undefined ? null : 'url', payload: null };
   }
-  const container = detectContainer(bytes);
+  const container = looksLikePng(bytes) ? 'png' : looksLikeSvg(bytes) ? 'svg' : null;
   if (container !== null) {
     const format: InputFormat = container;
     if (source === undefined) ctx.checks.pass('input', `${format.toUpperCase()} image`);
-    const unbaked = unbake(bytes, ctx);
+    const unbaked = await unbake(bytes, container, ctx);
     if (!unbaked) return { format, payload: null };
     return { format: source === undefined ? unbaked.container : 'url', payload: textToPayload(unbaked.kind, ctx) };
   }
@@ -228,7 +254,7 @@ async function fromUrl(url: string, ctx: VerifyContext): Promise<DetectedInput> 
     return { format: 'url', payload: null };
   }
   ctx.checks.pass('input', `fetched ${url}`);
-  const detected = fromBytes(resource.bytes, ctx, url);
+  const detected = await fromBytes(resource.bytes, ctx, url);
   // A URL that answers with an image whose payload is again a URL: that URL is the
   // hosted assertion, handled by the hosted verifier (one level, so no loops).
   return { format: 'url', payload: detected.payload };
