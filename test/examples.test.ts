@@ -4,11 +4,10 @@
  * only from examples/resources.json exactly as `verify-badge --resources` answers them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createResourceFetch, loadResourceMap } from '../src/cli/resources.js';
 import { verify } from '../src/verify/verify.js';
 import type { ResultStatus } from '../src/errors.js';
+import { mapFetch } from './helpers/corpus-fetch.js';
 
 const NOW = '2026-11-23T00:00:00Z';
 const EXAMPLES = new URL('../examples/', import.meta.url);
@@ -30,14 +29,8 @@ function input(name: string): string | Uint8Array {
 }
 
 async function verifySample(name: string) {
-  const map = await loadResourceMap(fileURLToPath(new URL('resources.json', EXAMPLES)));
-  const resourceFetch = createResourceFetch(map);
-  const calls: string[] = [];
-  const fetch: typeof globalThis.fetch = (request, init) => {
-    calls.push(String(request));
-    return resourceFetch(request, init);
-  };
-  return { result: await verify(input(name), { fetch, now: NOW, label: name }), calls };
+  const fetch = mapFetch([new URL('resources.json', EXAMPLES)]);
+  return { result: await verify(input(name), { fetch, now: NOW, label: name }), calls: fetch.calls };
 }
 
 describe('the sample badges', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { corpusFetch, corpusJson } from '../helpers/corpus-fetch-ob3.js';
+import { corpusFetch, corpusJson } from '../helpers/corpus-fetch.js';
 
 const DIST = process.env.VB_DIST ?? new URL('../../dist', import.meta.url).pathname;
 const built = existsSync(join(DIST, 'index.js'));

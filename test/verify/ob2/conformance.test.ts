@@ -10,14 +10,10 @@ import { describe, expect, it } from 'vitest';
 import type { ResultStatus } from '../../../src/errors.js';
 import { verify } from '../../../src/verify/verify.js';
 import type { DocumentLoader } from '../../../src/verify/options.js';
-import { CORPUS, CORPUS_MAP, mapFetch, resolveFromMap, type Override } from '../../helpers/corpus-fetch.js';
+import { CORPUS, CORPUS_MAP, mapDocumentLoader, mapFetch, type Override } from '../../helpers/corpus-fetch.js';
 
 /** JSON-LD contexts from the corpus map, as a caller-supplied loader (never the network). */
-const documentLoader: DocumentLoader = async (url) => {
-  const file = resolveFromMap(CORPUS_MAP, url);
-  if (!file) throw new Error(`no context for ${url}`);
-  return { contextUrl: null, documentUrl: url, document: JSON.parse(readFileSync(file, 'utf8')) as unknown };
-};
+const documentLoader: DocumentLoader = mapDocumentLoader(CORPUS_MAP);
 
 const NOW = '2026-11-23T00:00:00Z';
 const OB20 = '1EdTech-digital-credentials-public-validator/test-resources/ob20/';

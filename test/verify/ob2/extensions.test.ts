@@ -3,15 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentLoader } from '../../../src/verify/options.js';
 import { validateJsonSchema } from '../../../src/verify/ob2/json-schema-lite.js';
 import { verify } from '../../../src/verify/verify.js';
-import { CORPUS, CORPUS_MAP, mapFetch, resolveFromMap } from '../../helpers/corpus-fetch.js';
+import { CORPUS, CORPUS_MAP, mapDocumentLoader, mapFetch } from '../../helpers/corpus-fetch.js';
 
 const NOW = '2026-11-23T00:00:00Z';
 const OB20 = '1EdTech-digital-credentials-public-validator/test-resources/ob20/';
-const loader: DocumentLoader = async (url) => {
-  const file = resolveFromMap(CORPUS_MAP, url);
-  if (!file) throw new Error(`no context for ${url}`);
-  return { documentUrl: url, document: JSON.parse(readFileSync(file, 'utf8')) as unknown };
-};
+const loader: DocumentLoader = mapDocumentLoader(CORPUS_MAP);
 
 async function run(name: string, documentLoader?: DocumentLoader) {
   const file = new URL(`${OB20}${name}`, CORPUS);

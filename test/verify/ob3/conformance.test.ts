@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ResultStatus } from '../../../src/errors.js';
 import { verify } from '../../../src/verify/verify.js';
-import { CORPUS, corpusFetch, corpusJson } from '../../helpers/corpus-fetch-ob3.js';
+import { CORPUS, corpusFetch, corpusJson } from '../../helpers/corpus-fetch.js';
 
 const NOW = '2026-11-23T00:00:00Z';
 const DCPV = '1EdTech-digital-credentials-public-validator/test-resources/';

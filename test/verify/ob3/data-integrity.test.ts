@@ -4,7 +4,7 @@ import { Fetcher } from '../../../src/verify/fetcher.js';
 import { resolveOptions, type DocumentLoader } from '../../../src/verify/options.js';
 import { ACCEPTED_SUITES, canonicalForms, verifyDataIntegrity } from '../../../src/verify/ob3/data-integrity.js';
 import { verify } from '../../../src/verify/verify.js';
-import { corpusFetch, corpusJson } from '../../helpers/corpus-fetch-ob3.js';
+import { corpusFetch, corpusJson } from '../../helpers/corpus-fetch.js';
 
 const FIXTURES = new URL('../../fixtures/ob3/', import.meta.url);
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as Record<string, unknown>;

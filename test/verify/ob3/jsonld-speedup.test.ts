@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { canonicalForms } from '../../../src/verify/ob3/data-integrity.js';
-import { CORPUS, corpusJson } from '../../helpers/corpus-fetch-ob3.js';
+import { CORPUS, corpusJson } from '../../helpers/corpus-fetch.js';
 
 const FILES = [
   '1EdTech-digital-credentials-public-validator/test-resources/ob30/complete.json',

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSchema, validateAchievementCredential } from '../../../src/verify/ob3/schema.js';
-import { CORPUS, readCorpusJson } from '../../helpers/corpus-fetch-status.js';
-import { fixtureFetch } from '../../helpers/corpus-fetch-status.js';
+import { CORPUS, corpusJson, fixtureFetch } from '../../helpers/corpus-fetch.js';
 import { makeContext } from '../status/helpers.js';
 
 /** INDEX.md rows whose offline check says SCHEMA-OK or SCHEMA-FAIL: <first error>. */
@@ -41,7 +40,7 @@ describe('validateAchievementCredential on the conformance corpus', () => {
   });
 
   it.each(rows)('$path → SCHEMA-OK $ok', async ({ path, ok, firstError }) => {
-    const result = await validateAchievementCredential(readCorpusJson(path));
+    const result = await validateAchievementCredential(corpusJson(path));
     expect(result.valid).toBe(ok);
     if (ok) expect(result.errors).toEqual([]);
     else if (firstError) expect(result.errors.map((e) => `${e.instancePath || '/'} ${e.message}`)).toContain(firstError);
@@ -50,24 +49,24 @@ describe('validateAchievementCredential on the conformance corpus', () => {
 
 describe('checkSchema', () => {
   it('passes a credential that declares the schema and conforms to it', async () => {
-    const credential = readCorpusJson(`${SPEC}fullOpenBadge.json`);
+    const credential = corpusJson(`${SPEC}fullOpenBadge.json`);
     expect(credential.credentialSchema).toEqual([expect.objectContaining({ id: JSON_URL })]);
     expect(await schemaCheck(credential)).toMatchObject({ id: 'schema', status: 'passed' });
   });
 
   it('answers the JSON-LD variant of the schema URL from the same bundled copy', async () => {
-    const credential = { ...readCorpusJson(`${SPEC}fullOpenBadge.json`), credentialSchema: [{ id: JSON_LD_URL, type: '1EdTechJsonSchemaValidator2019' }] };
+    const credential = { ...corpusJson(`${SPEC}fullOpenBadge.json`), credentialSchema: [{ id: JSON_LD_URL, type: '1EdTechJsonSchemaValidator2019' }] };
     expect(await schemaCheck(credential)).toMatchObject({ status: 'passed' });
   });
 
   it('warns about a credential that does not conform, naming the problem', async () => {
-    const check = await schemaCheck(readCorpusJson(`${DCPV}simple-err-proof-method.json`));
+    const check = await schemaCheck(corpusJson(`${DCPV}simple-err-proof-method.json`));
     expect(check).toMatchObject({ id: 'schema', status: 'warning', code: 'SCHEMA_INVALID' });
     expect(check.message).toContain('/proof must be array');
   });
 
   it('fails a credential that does not conform when strictSchema is set', async () => {
-    expect(await schemaCheck(readCorpusJson(`${DCPV}simple-err-proof-method.json`), true)).toMatchObject({
+    expect(await schemaCheck(corpusJson(`${DCPV}simple-err-proof-method.json`), true)).toMatchObject({
       status: 'failed',
       code: 'SCHEMA_INVALID',
     });
@@ -90,24 +89,24 @@ describe('checkSchema', () => {
   it('reports a pathologically deep credential as not conforming instead of overflowing the stack', async () => {
     let org: Record<string, unknown> = { id: 'https://org.example/0', type: ['Profile'] };
     for (let i = 1; i < 100_000; i++) org = { id: `https://org.example/${i}`, type: ['Profile'], parentOrg: org };
-    const credential = { ...readCorpusJson(`${SPEC}fullOpenBadge.json`), issuer: org };
+    const credential = { ...corpusJson(`${SPEC}fullOpenBadge.json`), issuer: org };
     expect(await schemaCheck(credential)).toMatchObject({ status: 'warning', code: 'SCHEMA_INVALID' });
   });
 
   describe('skips', () => {
     it('a credential that declares no credentialSchema', async () => {
-      const credential = readCorpusJson('digitalcredentials-verifier-core/credentials/v2/v2NoStatus.json');
+      const credential = corpusJson('digitalcredentials-verifier-core/credentials/v2/v2NoStatus.json');
       expect(credential.credentialSchema).toBeUndefined();
       expect(await schemaCheck(credential)).toMatchObject({ status: 'skipped' });
     });
 
     it('a schema URL that is not bundled, without fetching it', async () => {
       // complete_v1.json names the older .../schema/achievementcredential.json URL.
-      expect(await schemaCheck(readCorpusJson(`${DCPV}complete_v1.json`))).toMatchObject({ status: 'skipped' });
+      expect(await schemaCheck(corpusJson(`${DCPV}complete_v1.json`))).toMatchObject({ status: 'skipped' });
     });
 
     it('the EndorsementCredential schema, which is not bundled', async () => {
-      const check = await schemaCheck(readCorpusJson(`${DCPV}endorsement-valid.json`));
+      const check = await schemaCheck(corpusJson(`${DCPV}endorsement-valid.json`));
       expect(check).toMatchObject({ status: 'skipped' });
       expect(check.message).toContain('endorsementcredential');
     });
@@ -118,7 +117,7 @@ describe('checkSchema', () => {
     });
 
     it('an empty credentialSchema array', async () => {
-      expect(await schemaCheck(readCorpusJson('digitalcredentials-verifier-core/credentials/eddsa/v2/safeModeBreaker.json'))).toMatchObject({
+      expect(await schemaCheck(corpusJson('digitalcredentials-verifier-core/credentials/eddsa/v2/safeModeBreaker.json'))).toMatchObject({
         status: 'skipped',
       });
     });

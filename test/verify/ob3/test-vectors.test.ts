@@ -10,7 +10,7 @@ import { canonicalForms, verifyDataIntegrity } from '../../../src/verify/ob3/dat
 import { base58btcDecode, base58btcEncode } from '../../../src/verify/keys/encoding.js';
 import { Fetcher } from '../../../src/verify/fetcher.js';
 import { resolveOptions, type DocumentLoader } from '../../../src/verify/options.js';
-import { CORPUS, corpusFetch, corpusJson } from '../../helpers/corpus-fetch-ob3.js';
+import { CORPUS, corpusFetch, corpusJson } from '../../helpers/corpus-fetch.js';
 
 const OB = '1EdTech-openbadges-specification/ob_v3p0/impl/test-vectors/';
 const W3C = 'w3c-vc-di-eddsa/TestVectors/';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCredentialStatus } from '../../../src/verify/status/index.js';
-import { fixtureFetch } from '../../helpers/corpus-fetch-status.js';
+import { fixtureFetch } from '../../helpers/corpus-fetch.js';
 import { distrustingDeps, fixtureCredential, makeContext, trustingDeps } from './helpers.js';
 
 async function statusChecks(name: string, deps = trustingDeps().deps) {

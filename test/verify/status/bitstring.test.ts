@@ -12,7 +12,7 @@ import {
   parseStatusIndex,
   readStatus,
 } from '../../../src/verify/status/bitstring.js';
-import { STATUS_FIXTURES } from '../../helpers/corpus-fetch-status.js';
+import { STATUS_FIXTURES } from '../../helpers/corpus-fetch.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

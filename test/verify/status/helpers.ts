@@ -3,7 +3,7 @@ import { CheckList, type VerifyContext } from '../../../src/verify/context.js';
 import { Fetcher, type ResourceCache } from '../../../src/verify/fetcher.js';
 import { resolveOptions } from '../../../src/verify/options.js';
 import type { StatusDeps } from '../../../src/verify/status/index.js';
-import { STATUS_FIXTURES } from '../../helpers/corpus-fetch-status.js';
+import { STATUS_FIXTURES } from '../../helpers/corpus-fetch.js';
 
 /** The frozen clock of every status test. */
 export const NOW = '2026-06-01T00:00:00Z';

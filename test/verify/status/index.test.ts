@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createResourceCache } from '../../../src/verify/fetcher.js';
 import { checkCredentialStatus, MAX_STATUS_ENTRIES } from '../../../src/verify/status/index.js';
-import { corpusFetch, fixtureFetch, readCorpusJson } from '../../helpers/corpus-fetch-status.js';
+import { corpusFetch, fixtureFetch, corpusJson } from '../../helpers/corpus-fetch.js';
 import { distrustingDeps, fixtureCredential, makeContext, trustingDeps } from './helpers.js';
 
 async function run(credential: Record<string, unknown>, source: 'fixtures' | 'corpus' = 'fixtures', deps = trustingDeps().deps) {
@@ -97,7 +97,7 @@ describe('checkCredentialStatus', () => {
       [`${VC}eddsaAndEd25519/v2/v2DoubleSigWithBadStatusUrl.json`, 'STATUS_UNAVAILABLE'],
       [`${DCPV}ob30/credential-status-revoked.json`, 'STATUS_UNAVAILABLE'],
     ])('%s → %s', async (path, code) => {
-      const { checks } = await run(readCorpusJson(path), 'corpus');
+      const { checks } = await run(corpusJson(path), 'corpus');
       expect(checks).toEqual([expect.objectContaining({ id: 'status', status: 'failed', code })]);
     });
 
@@ -111,17 +111,17 @@ describe('checkCredentialStatus', () => {
       `${VC}v2/didWeb/v2didWebMultikeyWithValidStatus.json`,
       `${VC}eddsaAndEd25519/v2/v2DoubleSigWithValidStatus.json`,
     ])('%s → status passed', async (path) => {
-      const { checks } = await run(readCorpusJson(path), 'corpus');
+      const { checks } = await run(corpusJson(path), 'corpus');
       expect(checks).toEqual([expect.objectContaining({ id: 'status', status: 'passed' })]);
     });
 
     it('never reports a corpus revocation as passed when the list fails its proof', async () => {
-      const { checks } = await run(readCorpusJson(`${VC}v2/v2WithValidStatus.json`), 'corpus', distrustingDeps);
+      const { checks } = await run(corpusJson(`${VC}v2/v2WithValidStatus.json`), 'corpus', distrustingDeps);
       expect(checks).toEqual([expect.objectContaining({ status: 'failed', code: 'STATUS_UNAVAILABLE' })]);
     });
 
     it('skips the corpus credentials without credentialStatus', async () => {
-      expect((await run(readCorpusJson(`${VC}v2/v2NoStatus.json`), 'corpus')).checks).toEqual([
+      expect((await run(corpusJson(`${VC}v2/v2NoStatus.json`), 'corpus')).checks).toEqual([
         expect.objectContaining({ status: 'skipped' }),
       ]);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCredentialStatus } from '../../../src/verify/status/index.js';
-import { corpusFetch, fixtureFetch, readCorpusJson } from '../../helpers/corpus-fetch-status.js';
+import { corpusFetch, fixtureFetch, corpusJson } from '../../helpers/corpus-fetch.js';
 import { fixtureCredential, makeContext, trustingDeps } from './helpers.js';
 
 async function statusChecks(credential: Record<string, unknown>, source: 'fixtures' | 'corpus' = 'fixtures') {
@@ -62,7 +62,7 @@ describe('1EdTechRevocationList', () => {
       '1EdTech-digital-credentials-public-validator/test-resources/ob30/complete.json',
       '1EdTech-openbadges-specification/ob_v3p0/examples-extracted/endorsement.json',
     ])('is indeterminate for %s', async (path) => {
-      const { checks } = await statusChecks(readCorpusJson(path), 'corpus');
+      const { checks } = await statusChecks(corpusJson(path), 'corpus');
       expect(checks).toEqual([expect.objectContaining({ id: 'status', status: 'failed', code: 'STATUS_UNAVAILABLE' })]);
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCredentialStatus } from '../../../src/verify/status/index.js';
-import { corpusFetch, fixtureFetch } from '../../helpers/corpus-fetch-status.js';
+import { corpusFetch, fixtureFetch } from '../../helpers/corpus-fetch.js';
 import { distrustingDeps, fixtureCredential, makeContext, trustingDeps } from './helpers.js';
 
 async function statusChecks(credential: Record<string, unknown>, source: 'fixtures' | 'corpus', deps = trustingDeps().deps) {
