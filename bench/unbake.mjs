@@ -9,37 +9,15 @@
 //   UNBAKE_DIST=/path/to/unbake/index.js node bench/unbake.mjs
 import { performance } from 'node:perf_hooks';
 import { deflate } from 'pako';
+import { concat, PNG_SIGNATURE, pngChunk, rgbHeader } from '../scripts/lib/png.mjs';
 
 const target = process.env.UNBAKE_DIST ?? new URL('../dist/unbake/index.js', import.meta.url).href;
 const { bake, unbakeBytes } = await import(target.startsWith('/') ? `file://${target}` : target);
 
-// ---- a minimal PNG encoder (IHDR + IDAT pieces + IEND), for building inputs only
-const CRC_TABLE = new Uint32Array(256).map((_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
+// ---- inputs: PNG chunks from the fixture scripts' writer (scripts/lib/png.mjs)
 /** An RGB image of deterministic noise (incompressible, like a photo), IDAT in 32 KiB pieces. */
 function makePng(width, height) {
-  const ihdr = new Uint8Array(13);
-  const v = new DataView(ihdr.buffer);
-  v.setUint32(0, width);
-  v.setUint32(4, height);
-  ihdr.set([8, 2, 0, 0, 0], 8);
+  const ihdr = rgbHeader(width, height);
   const stride = 1 + width * 3;
   const raw = new Uint8Array(height * stride);
   let seed = 0x2545f491;
@@ -48,13 +26,10 @@ function makePng(width, height) {
     raw[i] = i % stride === 0 ? 0 : seed & 0xff;
   }
   const z = deflate(raw, { level: 1 });
-  const parts = [Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk('IHDR', ihdr)];
-  for (let i = 0; i < z.length; i += 32 * 1024) parts.push(chunk('IDAT', z.subarray(i, i + 32 * 1024)));
-  parts.push(chunk('IEND', new Uint8Array(0)));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
-  return out;
+  const parts = [PNG_SIGNATURE, pngChunk('IHDR', ihdr)];
+  for (let i = 0; i < z.length; i += 32 * 1024) parts.push(pngChunk('IDAT', z.subarray(i, i + 32 * 1024)));
+  parts.push(pngChunk('IEND', new Uint8Array(0)));
+  return concat(...parts);
 }
 
 const credential = {

@@ -6,13 +6,13 @@
  * and resources.json (the CONTRACT resources map) so tests answer every URL locally.
  *
  * Deterministic: fixed dates, no randomness; running it twice gives the same bytes.
- * We bake the PNG here with our own few lines (iTXt chunk + CRC) so the element tests do
- * not depend on another layer's fixture script.
+ * We bake the PNG here with the scripts' own PNG writer (scripts/lib/png.mjs), not with
+ * another layer's fixture script, so the element tests depend on no other area's fixtures.
  *
  * Usage: node scripts/element-fixtures.mjs
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { iTXtChunk, rgbPng } from './lib/png.mjs';
 
 const out = new URL('../test/fixtures/element/', import.meta.url);
 mkdirSync(out, { recursive: true });
@@ -116,54 +116,12 @@ const resources = {
 writeFileSync(new URL('resources.json', out), `${JSON.stringify(resources, null, 2)}\n`);
 
 // ---- a baked PNG: 48x48 RGB picture + iTXt "openbadges" holding the valid assertion ----
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-const size = 48;
-const ihdr = Buffer.alloc(13);
-ihdr.writeUInt32BE(size, 0);
-ihdr.writeUInt32BE(size, 4);
-ihdr[8] = 8; // bit depth
-ihdr[9] = 2; // RGB
-const raw = Buffer.alloc(size * (1 + size * 3));
-for (let y = 0; y < size; y++) {
-  for (let x = 0; x < size; x++) {
-    const inside = (x - 23.5) ** 2 + (y - 23.5) ** 2 < 22 ** 2;
-    const i = y * (1 + size * 3) + 1 + x * 3;
-    raw[i] = inside ? 0x82 : 0xff;
-    raw[i + 1] = inside ? 0x50 : 0xff;
-    raw[i + 2] = inside ? 0xdf : 0xff;
-  }
-}
-// iTXt: keyword, NUL, compression flag 0, method 0, empty language tag NUL, empty translated keyword NUL, text.
-const itxt = Buffer.concat([
-  Buffer.from('openbadges\0\0\0\0\0', 'latin1'),
-  Buffer.from(JSON.stringify(files['assertion-valid.json']), 'utf8'),
-]);
-const png = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  chunk('IHDR', ihdr),
-  chunk('iTXt', itxt),
-  chunk('IDAT', deflateSync(raw, { level: 9 })),
-  chunk('IEND', Buffer.alloc(0)),
-]);
-writeFileSync(new URL('valid.png', out), png);
+const picture = {
+  size: 48,
+  pixel: (x, y) => ((x - 23.5) ** 2 + (y - 23.5) ** 2 < 22 ** 2 ? [0x82, 0x50, 0xdf] : [0xff, 0xff, 0xff]),
+};
+writeFileSync(new URL('valid.png', out), rgbPng({ ...picture, chunks: [iTXtChunk('openbadges', JSON.stringify(files['assertion-valid.json']))] }));
 // The same picture with nothing baked: the element must say "not a badge".
-writeFileSync(new URL('plain.png', out), Buffer.concat([png.subarray(0, 8 + 25), png.subarray(8 + 25 + 12 + itxt.length)]));
+writeFileSync(new URL('plain.png', out), rgbPng(picture));
 
 console.log(`wrote ${Object.keys(files).length + 3} files to ${out.pathname}`);

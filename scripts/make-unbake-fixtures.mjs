@@ -7,53 +7,20 @@
 //   node scripts/make-unbake-fixtures.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflate } from 'pako';
+import { concat, latin1, PNG_SIGNATURE, pngChunk as chunk, rgbHeader, rgbScanlines } from './lib/png.mjs';
 
 const OUT = new URL('../test/fixtures/unbake/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
 const write = (name, data) => writeFileSync(new URL(name, OUT), data);
 
-// ---------------------------------------------------------------- PNG writer (ours)
-const CRC_TABLE = new Uint32Array(256).map((_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+// ---------------------------------------------------------------- PNGs (scripts/lib/png.mjs writes the chunks)
 const enc = new TextEncoder();
-const latin1 = (s) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
-const concat = (...parts) => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
-  return out;
-};
-function chunk(type, data) {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(latin1(type), 4);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /** A 16x16 RGB gradient: the image data a real badge would have, only smaller. */
 function imageChunks(idatPieces = 1) {
   const w = 16, h = 16;
-  const ihdr = new Uint8Array(13);
-  const v = new DataView(ihdr.buffer);
-  v.setUint32(0, w); v.setUint32(4, h);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit truecolour, deflate, adaptive filter, no interlace
-  const raw = new Uint8Array(h * (1 + w * 3));
-  for (let y = 0; y < h; y++) {
-    raw[y * (1 + w * 3)] = 0; // filter type None
-    for (let x = 0; x < w; x++) raw.set([x * 16, y * 16, 128], y * (1 + w * 3) + 1 + x * 3);
-  }
+  const ihdr = rgbHeader(w, h);
+  const raw = rgbScanlines(w, h, (x, y) => [x * 16, y * 16, 128]);
   const z = deflate(raw, { level: 9 });
   const pieces = [];
   const size = Math.ceil(z.length / idatPieces);
@@ -62,7 +29,7 @@ function imageChunks(idatPieces = 1) {
 }
 function png(...middle) {
   const { ihdr, idat, iend } = imageChunks();
-  return concat(SIGNATURE, ihdr, ...idat, ...middle, iend);
+  return concat(PNG_SIGNATURE, ihdr, ...idat, ...middle, iend);
 }
 const tEXt = (kw, text) => chunk('tEXt', concat(latin1(kw), [0], latin1(text)));
 const zTXt = (kw, bytes) => chunk('zTXt', concat(latin1(kw), [0, 0], bytes));
@@ -94,7 +61,7 @@ write('clr.png', png(iTXt('clrcredential', ob3('CLR'))));
 write('two-chunks.png', png(iTXt('openbadges', 'https://example.org/first'), iTXt('openbadgecredential', 'https://example.org/second')));
 {
   const { ihdr, idat, iend } = imageChunks(3);
-  write('after-idat.png', concat(SIGNATURE, ihdr, tEXt('Software', 'make-unbake-fixtures'), ...idat,
+  write('after-idat.png', concat(PNG_SIGNATURE, ihdr, tEXt('Software', 'make-unbake-fixtures'), ...idat,
     iTXt('openbadges', 'https://example.org/after-idat'), iend));
 }
 write('trailing-garbage.png', concat(png(iTXt('openbadges', 'https://example.org/trailing')), latin1('garbage after IEND')));
