@@ -3,34 +3,10 @@
  * OB 1.x/2.0 and OB 3.0 verifiers. Everything here tolerates any input shape.
  */
 import type { BadgeIssuer, NormalisedBadge } from '../result.js';
+import { asArray, isObject, type JsonObject } from './json.js';
 
-/** A JSON object (not an array, not null). */
-export type JsonObject = Record<string, unknown>;
-
-/**
- * True for a JSON object (not an array, not null).
- * @example
- * ```ts
- * isObject({ a: 1 }) // true
- * isObject([1])      // false
- * ```
- */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * The value as an array: arrays as is, undefined/null as empty, anything else wrapped.
- * @example
- * ```ts
- * asArray('a')      // ['a']
- * asArray(undefined) // []
- * ```
- */
-export function asArray(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  return value === undefined || value === null ? [] : [value];
-}
+// Re-exported: the OB 1.x/2.0 modules read their JSON guards from here.
+export { asArray, isObject, type JsonObject };
 
 /**
  * A non-empty string, else null.

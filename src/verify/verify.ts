@@ -8,16 +8,13 @@ import { buildResult, type BadgeVersion, type NormalisedBadge, type Verification
 import { CheckList, type VerifierOutcome, type VerifyContext } from './context.js';
 import { Fetcher } from './fetcher.js';
 import { assertVerifyInput, detectInput, inputLabel, type Payload, type VerifyInput } from './input.js';
+import { asArray } from './json.js';
 import { resolveOptions, type VerifyOptions } from './options.js';
 
 export type { VerifyInput } from './input.js';
 
 const VC_CONTEXTS = new Set(['https://www.w3.org/2018/credentials/v1', 'https://www.w3.org/ns/credentials/v2']);
 const VC_TYPES = new Set(['VerifiableCredential', 'OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential']);
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
 
 /**
  * True when a JSON object is a W3C Verifiable Credential (OB 3.0), by `@context` or `type`.

@@ -12,6 +12,7 @@
  */
 import { BadgeError, isBadgeError } from '../../errors.js';
 import type { Fetcher } from '../fetcher.js';
+import { asArray } from '../json.js';
 import { didJwkPublicKey, didKeyPublicKey } from './did-key.js';
 import { didWebUrl } from './did-web.js';
 import { decodeMultikey, looksLikeMultikey, type KeyAlgorithm, type PublicKeyMaterial } from './multikey.js';
@@ -47,11 +48,6 @@ export interface KeyResolverEnv {
 
 const MAX_VERIFICATION_METHODS = 64;
 
-function asArray(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value.slice(0, MAX_VERIFICATION_METHODS) : [value];
-}
-
 function absoluteId(id: unknown, base: string): string | undefined {
   if (typeof id !== 'string') return undefined;
   if (id.startsWith('#')) return base.replace(/#.*$/, '') + id;
@@ -62,7 +58,7 @@ function absoluteId(id: unknown, base: string): string | undefined {
 function findMethod(doc: Record<string, unknown>, ref: string, docId: string): Record<string, unknown> | undefined {
   const embedded = new Map<string, Record<string, unknown>>();
   for (const list of ['verificationMethod', 'assertionMethod', 'publicKey']) {
-    for (const entry of asArray(doc[list])) {
+    for (const entry of asArray(doc[list], MAX_VERIFICATION_METHODS)) {
       if (entry && typeof entry === 'object') {
         const id = absoluteId((entry as Record<string, unknown>).id, docId);
         if (id) embedded.set(id, entry as Record<string, unknown>);
@@ -75,7 +71,7 @@ function findMethod(doc: Record<string, unknown>, ref: string, docId: string): R
   // keyAgreement must not sign credentials. Profiles without assertionMethod (OB 2.0-style
   // `publicKey`) list only signing keys.
   if (doc.assertionMethod !== undefined) {
-    const authorised = asArray(doc.assertionMethod).some((entry) => {
+    const authorised = asArray(doc.assertionMethod, MAX_VERIFICATION_METHODS).some((entry) => {
       const id = typeof entry === 'string' ? absoluteId(entry, docId) : absoluteId((entry as Record<string, unknown> | null)?.id, docId);
       return id === ref;
     });
@@ -217,7 +213,7 @@ export async function keysOfController(controller: string, env: KeyResolverEnv):
   }
   const refs = new Set<string>();
   for (const list of ['assertionMethod', 'verificationMethod', 'publicKey']) {
-    for (const entry of asArray(doc[list])) {
+    for (const entry of asArray(doc[list], MAX_VERIFICATION_METHODS)) {
       const id = typeof entry === 'string' ? absoluteId(entry, docId) : absoluteId((entry as Record<string, unknown> | null)?.id, docId);
       if (id) refs.add(id);
     }

@@ -7,7 +7,8 @@
 import { overallStatus, type BadgeEndorsement } from '../../result.js';
 import { CheckList, type VerifierOutcome, type VerifyContext } from '../context.js';
 import { normaliseIssuer } from './normalise.js';
-import { asList, isRecord, subjectOf } from './util.js';
+import { asArray, isObject } from '../json.js';
+import { subjectOf } from './util.js';
 import { isoDate } from '../dates.js';
 
 /**
@@ -37,12 +38,12 @@ export interface EndorsementVerifiers {
 export function embeddedEndorsements(credential: Record<string, unknown>): (Record<string, unknown> | string)[] {
   const holders: unknown[] = [credential, credential.issuer];
   const achievement = subjectOf(credential)?.achievement;
-  if (isRecord(achievement)) holders.push(achievement, achievement.creator);
+  if (isObject(achievement)) holders.push(achievement, achievement.creator);
   const found: (Record<string, unknown> | string)[] = [];
   for (const holder of holders) {
-    if (!isRecord(holder)) continue;
-    for (const e of asList(holder.endorsement, MAX_ENDORSEMENTS + 1)) if (isRecord(e)) found.push(e);
-    for (const e of asList(holder.endorsementJwt, MAX_ENDORSEMENTS + 1)) if (typeof e === 'string') found.push(e);
+    if (!isObject(holder)) continue;
+    for (const e of asArray(holder.endorsement, MAX_ENDORSEMENTS + 1)) if (isObject(e)) found.push(e);
+    for (const e of asArray(holder.endorsementJwt, MAX_ENDORSEMENTS + 1)) if (typeof e === 'string') found.push(e);
   }
   return found;
 }
@@ -73,7 +74,7 @@ export async function verifyEndorsements(
     const nested: VerifyContext = { options: ctx.options, fetcher: ctx.fetcher, checks: new CheckList(), nested: true };
     const outcome = typeof endorsement === 'string' ? await verifiers.jwt(endorsement, nested) : await verifiers.credential(endorsement, nested);
     const status = overallStatus(nested.checks.items);
-    const shown = isRecord(outcome.credential) ? outcome.credential : typeof endorsement === 'string' ? {} : endorsement;
+    const shown = isObject(outcome.credential) ? outcome.credential : typeof endorsement === 'string' ? {} : endorsement;
     const subject = subjectOf(shown);
     results.push({
       issuer: normaliseIssuer(shown.issuer),

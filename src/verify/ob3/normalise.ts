@@ -5,14 +5,15 @@
  */
 import type { BadgeIssuer, NormalisedBadge } from '../../result.js';
 import { isoDate } from '../dates.js';
-import { asList, idOf, isRecord, subjectOf } from './util.js';
+import { asArray, isObject } from '../json.js';
+import { idOf, subjectOf } from './util.js';
 
 const MAX_TEXT = 10_000;
 
 function text(value: unknown): string | null {
   if (typeof value === 'string') return value.slice(0, MAX_TEXT);
   // Multilingual values (`{ "@value": …, "@language": … }`), as JSON-LD allows.
-  if (isRecord(value) && typeof value['@value'] === 'string') return value['@value'].slice(0, MAX_TEXT);
+  if (isObject(value) && typeof value['@value'] === 'string') return value['@value'].slice(0, MAX_TEXT);
   return null;
 }
 
@@ -47,7 +48,7 @@ export function safeUrl(value: unknown): string | null {
  * ```
  */
 export function normaliseIssuer(issuer: unknown): BadgeIssuer {
-  const profile = isRecord(issuer) ? issuer : {};
+  const profile = isObject(issuer) ? issuer : {};
   return {
     id: idOf(issuer) ?? null,
     name: text(profile.name),
@@ -67,16 +68,16 @@ export function normaliseIssuer(issuer: unknown): BadgeIssuer {
  */
 export function normaliseOb3(credential: Record<string, unknown>): NormalisedBadge {
   const subject = subjectOf(credential) ?? {};
-  const achievement = isRecord(subject.achievement) ? subject.achievement : {};
+  const achievement = isObject(subject.achievement) ? subject.achievement : {};
   const criteria = achievement.criteria;
-  const identifiers = asList(subject.identifier, 32).filter(isRecord);
+  const identifiers = asArray(subject.identifier, 32).filter(isObject);
   const hashed = identifiers.some((i) => i.hashed === true);
   const plain = identifiers.find((i) => i.hashed !== true && typeof i.identityHash === 'string');
   return {
     name: text(achievement.name) ?? text(credential.name),
     description: text(achievement.description) ?? text(credential.description),
     image: safeUrl(achievement.image) ?? safeUrl(credential.image),
-    criteria: isRecord(criteria) ? (text(criteria.narrative) ?? (typeof criteria.id === 'string' ? criteria.id : null)) : text(criteria),
+    criteria: isObject(criteria) ? (text(criteria.narrative) ?? (typeof criteria.id === 'string' ? criteria.id : null)) : text(criteria),
     issuer: normaliseIssuer(credential.issuer),
     recipient: {
       id: typeof subject.id === 'string' ? subject.id : null,
@@ -87,8 +88,8 @@ export function normaliseOb3(credential: Record<string, unknown>): NormalisedBad
     issuedOn: isoDate(credential.validFrom) ?? isoDate(credential.issuanceDate),
     expiresOn: isoDate(credential.validUntil) ?? isoDate(credential.expirationDate),
     achievementType: text(achievement.achievementType),
-    evidence: asList(credential.evidence, 64),
-    alignment: asList(achievement.alignment, 64),
+    evidence: asArray(credential.evidence, 64),
+    alignment: asArray(achievement.alignment, 64),
     endorsements: [],
   };
 }

@@ -5,7 +5,8 @@
  */
 import type { CheckList } from '../context.js';
 import { identityMatches } from '../recipient.js';
-import { asList, isRecord, subjectOf } from './util.js';
+import { asArray, isObject } from '../json.js';
+import { subjectOf } from './util.js';
 
 /**
  * Record a `recipient` check when `expected` is given (skipped otherwise).
@@ -20,13 +21,13 @@ export async function checkRecipient(credential: Record<string, unknown>, expect
     checks.skip('recipient', 'no expected recipient was given');
     return;
   }
-  for (const subject of asList(credential.credentialSubject, 16).filter(isRecord)) {
+  for (const subject of asArray(credential.credentialSubject, 16).filter(isObject)) {
     if (typeof subject.id === 'string' && (await identityMatches(expected, { identity: subject.id, hashed: false }))) {
       checks.pass('recipient', 'the expected recipient is the credential subject');
       return;
     }
-    for (const identifier of asList(subject.identifier, 32)) {
-      if (!isRecord(identifier) || typeof identifier.identityHash !== 'string') continue;
+    for (const identifier of asArray(subject.identifier, 32)) {
+      if (!isObject(identifier) || typeof identifier.identityHash !== 'string') continue;
       const claim = {
         identity: identifier.identityHash,
         hashed: identifier.hashed === true,

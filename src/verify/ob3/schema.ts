@@ -10,6 +10,7 @@
  * a warning; `strictSchema` makes it fail the badge.
  */
 import type { VerifyContext } from '../context.js';
+import { typesOf } from '../json.js';
 import type { SchemaError, SchemaValidator } from './schema/achievement-credential.generated.js';
 
 /** The credentialSchema type that asks for JSON Schema validation (1EdTech VCCS v1.0). */
@@ -63,12 +64,6 @@ export async function validateAchievementCredential(credential: unknown): Promis
   }
   const errors = valid ? [] : (validate.errors ?? []).map((e: SchemaError) => ({ instancePath: e.instancePath, message: e.message ?? e.keyword }));
   return { valid, errors };
-}
-
-function typesOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((t): t is string => typeof t === 'string');
-  return [];
 }
 
 function describeErrors(errors: SchemaValidation['errors']): string {

@@ -5,7 +5,8 @@
  * validation is the JSON Schema check's job; this is the minimum the pipeline relies on.
  */
 import type { ErrorCode } from '../../errors.js';
-import { clip, idOf, isRecord, typesOf } from './util.js';
+import { clip, isObject, typesOf } from '../json.js';
+import { idOf, MAX_LIST_ITEMS } from './util.js';
 
 /**
  * The VC Data Model 1.1 base context.
@@ -79,7 +80,7 @@ export function checkStructure(credential: Record<string, unknown>): StructureFi
   const contexts = Array.isArray(credential['@context']) ? credential['@context'] : credential['@context'] === undefined ? [] : [credential['@context']];
   const first = contexts[0];
   const dataModel = first === VC_V2_CONTEXT ? '2.0' : first === VC_V1_CONTEXT ? '1.1' : null;
-  const types = typesOf(credential.type);
+  const types = typesOf(credential.type, MAX_LIST_ITEMS);
   const openBadge = OB_TYPES.some((t) => types.includes(t));
   const fail = (code: ErrorCode, message: string, property?: string): StructureFinding => ({ status: 'failed', code, message, dataModel, openBadge, ...(property ? { property } : {}) });
 
@@ -93,7 +94,7 @@ export function checkStructure(credential: Record<string, unknown>): StructureFi
   if (!isUri(idOf(issuer))) return fail('INVALID_PROPERTY', 'the issuer must be a URI or a Profile with a URI id', 'issuer');
   const subjects = Array.isArray(credential.credentialSubject) ? credential.credentialSubject : [credential.credentialSubject];
   if (credential.credentialSubject === undefined || subjects.length === 0) return fail('MISSING_PROPERTY', 'the credential has no credentialSubject', 'credentialSubject');
-  if (!subjects.every(isRecord)) return fail('INVALID_PROPERTY', 'credentialSubject must be an object', 'credentialSubject');
+  if (!subjects.every(isObject)) return fail('INVALID_PROPERTY', 'credentialSubject must be an object', 'credentialSubject');
   if (openBadge && !contexts.some((c) => typeof c === 'string' && OB_CONTEXT.test(c))) {
     return fail('INVALID_CONTEXT', 'an Open Badges 3.0 credential must include the OB 3.0 context', '@context');
   }

@@ -6,7 +6,7 @@
 import type { ErrorCode } from '../../errors.js';
 import type { CheckList } from '../context.js';
 import { parseDate } from '../dates.js';
-import { clip } from './util.js';
+import { clip } from '../json.js';
 
 /** One finding, recorded as a check with id `expiry` or `issued`. */
 export interface ValidityFinding {

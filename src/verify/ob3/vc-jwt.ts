@@ -17,7 +17,8 @@ import type { Fetcher } from '../fetcher.js';
 import { importJwk, parseCompactJws, verifyJwsSignature, type ParsedJws } from '../jose/jws.js';
 import { assertAllowedAlg } from '../jose/algorithms.js';
 import { JWS_ALG_OF_KEY, keyOwnedBy, keysOfController, publicKeyFromJwk, resolveVerificationMethod, type ResolvedKey } from '../keys/index.js';
-import { idOf, isRecord, subjectOf } from './util.js';
+import { isObject } from '../json.js';
+import { idOf, subjectOf } from './util.js';
 
 /** `typ` values that announce a VC-JWT (RFC 7519 `JWT`, VC-JWT 1.1, VC-JOSE-COSE). */
 const ACCEPTED_TYP = new Set(['jwt', 'vc+jwt', 'vc+ld+jwt', 'vc+ld+json+jwt']);
@@ -40,13 +41,13 @@ function fail(code: ErrorCode, message: string): never {
 
 /** The credential in the payload, with the JWT-only VCDM 1.1 members put back. */
 function credentialFrom(payload: Record<string, unknown>): Record<string, unknown> {
-  if (isRecord(payload.vc)) {
+  if (isObject(payload.vc)) {
     const credential: Record<string, unknown> = { ...payload.vc };
     // VCDM 1.1 §6.3.1: iss, jti and sub stand in for issuer, id and credentialSubject.id.
     if (credential.issuer === undefined && typeof payload.iss === 'string') credential.issuer = payload.iss;
     if (credential.id === undefined && typeof payload.jti === 'string') credential.id = payload.jti;
     const subject = credential.credentialSubject;
-    if (isRecord(subject) && subject.id === undefined && typeof payload.sub === 'string') {
+    if (isObject(subject) && subject.id === undefined && typeof payload.sub === 'string') {
       credential.credentialSubject = { ...subject, id: payload.sub };
     }
     return credential;
@@ -99,7 +100,7 @@ export async function verifyVcJwt(token: string, checks: CheckList, env: JwtEnv)
     jws = parseCompactJws(token);
     assertAllowedAlg(jws.alg);
     checkTyp(jws.header);
-    if (!isRecord(jws.payload)) fail('JWS_MALFORMED', 'the JWT payload is not a JSON object');
+    if (!isObject(jws.payload)) fail('JWS_MALFORMED', 'the JWT payload is not a JSON object');
     const payload = jws.payload;
     credential = credentialFrom(payload);
     times = { nbf: payload.nbf, exp: payload.exp };

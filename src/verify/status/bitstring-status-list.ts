@@ -7,7 +7,8 @@
 import type { VerifyContext } from '../context.js';
 import { parseStatusIndex, readStatus } from './bitstring.js';
 import { loadStatusList, type ListFormat } from './list-credential.js';
-import { clip, isObject, type StatusDeps, type StatusVerdict } from './types.js';
+import { clip, isObject } from '../json.js';
+import type { StatusDeps, StatusVerdict } from './types.js';
 
 export const BITSTRING_FORMAT: ListFormat = {
   name: 'BitstringStatusList',
@@ -87,9 +88,9 @@ export async function checkBitstringStatusListEntry(
     return informational ? { status: 'warning', code: list.verdict.code, message: list.verdict.message } : list.verdict;
   }
   const value = readStatus(list.bits, index, size);
-  const where = `${clip(url)} index ${index}`;
+  const where = `${clip(url, 200)} index ${index}`;
   if (value === undefined) {
-    const message = `statusListIndex ${index} is outside the status list ${clip(url)} (${Math.floor(list.entries / size)} entries)`;
+    const message = `statusListIndex ${index} is outside the status list ${clip(url, 200)} (${Math.floor(list.entries / size)} entries)`;
     return informational ? { status: 'warning', code: 'STATUS_UNAVAILABLE', message } : { status: 'failed', code: 'STATUS_UNAVAILABLE', message };
   }
 
@@ -107,7 +108,7 @@ export async function checkBitstringStatusListEntry(
     default: {
       const hex = `0x${value.toString(16)}`;
       const text = messageFor(entry, value);
-      return { status: 'passed', message: `status ${hex}${text === undefined ? '' : `: ${clip(text)}`} (${where})` };
+      return { status: 'passed', message: `status ${hex}${text === undefined ? '' : `: ${clip(text, 200)}`} (${where})` };
     }
   }
 }

@@ -10,7 +10,8 @@ import type { VerifyContext } from '../context.js';
 import { checkBitstringStatusListEntry } from './bitstring-status-list.js';
 import { check1EdTechRevocationList } from './revocation-list.js';
 import { checkStatusList2021Entry } from './status-list-2021.js';
-import { clip, isObject, typesOf, type StatusDeps, type StatusVerdict } from './types.js';
+import { clip, isObject, typesOf } from '../json.js';
+import type { StatusDeps, StatusVerdict } from './types.js';
 
 export type { StatusDeps, StatusVerdict } from './types.js';
 export { MAX_BITSTRING_BYTES } from './bitstring.js';

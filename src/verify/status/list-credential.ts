@@ -7,7 +7,8 @@ import { isBadgeError } from '../../errors.js';
 import type { VerifyContext } from '../context.js';
 import type { FetchedResource } from '../fetcher.js';
 import { decodeListCached } from './bitstring.js';
-import { clip, isObject, typesOf, type StatusDeps, type StatusVerdict } from './types.js';
+import { clip, isObject, typesOf } from '../json.js';
+import type { StatusDeps, StatusVerdict } from './types.js';
 
 /** What distinguishes one bitstring list format from the other. */
 export interface ListFormat {
@@ -85,7 +86,7 @@ export async function loadStatusList(
     resource = await ctx.fetcher.get(url);
   } catch (error) {
     const why = isBadgeError(error) ? `${error.code}: ${error.message}` : String(error);
-    return unavailable(`the status list ${clip(url)} could not be fetched (${why})`);
+    return unavailable(`the status list ${clip(url, 200)} could not be fetched (${why})`);
   }
 
   const text = new TextDecoder().decode(resource.bytes);
@@ -96,31 +97,31 @@ export async function loadStatusList(
     if (COMPACT_JWS.test(text)) {
       return {
         ok: false,
-        verdict: { status: 'failed', code: 'STATUS_UNSUPPORTED', message: `the status list ${clip(url)} is a VC-JWT, which is not supported` },
+        verdict: { status: 'failed', code: 'STATUS_UNSUPPORTED', message: `the status list ${clip(url, 200)} is a VC-JWT, which is not supported` },
       };
     }
-    return unavailable(`the status list ${clip(url)} is not JSON`);
+    return unavailable(`the status list ${clip(url, 200)} is not JSON`);
   }
-  if (!isObject(list)) return unavailable(`the status list ${clip(url)} is not a credential`);
+  if (!isObject(list)) return unavailable(`the status list ${clip(url, 200)} is not a credential`);
   if (!typesOf(list.type).includes(format.credentialType)) {
-    return unavailable(`the status list ${clip(url)} is not a ${format.credentialType} (type ${clip(list.type, 100)})`);
+    return unavailable(`the status list ${clip(url, 200)} is not a ${format.credentialType} (type ${clip(list.type, 100)})`);
   }
 
   let subject = list.credentialSubject;
   if (Array.isArray(subject) && subject.length === 1) subject = subject[0];
-  if (!isObject(subject)) return unavailable(`the status list ${clip(url)} has no single credentialSubject`);
+  if (!isObject(subject)) return unavailable(`the status list ${clip(url, 200)} has no single credentialSubject`);
   if (!typesOf(subject.type).includes(format.subjectType)) {
-    return unavailable(`the status list ${clip(url)} has a credentialSubject that is not a ${format.subjectType}`);
+    return unavailable(`the status list ${clip(url, 200)} has a credentialSubject that is not a ${format.subjectType}`);
   }
   // The list must be published for the purpose the entry asks about: a suspension list
   // must never answer a revocation question (Bitstring Status List §3.2 step 5).
   const purposes = typesOf(subject.statusPurpose);
   if (!purposes.includes(purpose)) {
     return unavailable(
-      `the status list ${clip(url)} is for ${purposes.length ? purposes.map((p) => clip(p, 40)).join(', ') : 'no stated purpose'}, not ${purpose}`,
+      `the status list ${clip(url, 200)} is for ${purposes.length ? purposes.map((p) => clip(p, 40)).join(', ') : 'no stated purpose'}, not ${purpose}`,
     );
   }
-  if (typeof subject.encodedList !== 'string') return unavailable(`the status list ${clip(url)} has no encodedList`);
+  if (typeof subject.encodedList !== 'string') return unavailable(`the status list ${clip(url, 200)} has no encodedList`);
 
   // Decode before the (expensive) proof check: it is bounded, cached per resource, and a
   // list we cannot read is unavailable whatever its proof says.
@@ -129,7 +130,7 @@ export async function loadStatusList(
     bits = decodeListCached(resource, subject.encodedList);
   } catch (error) {
     const why = isBadgeError(error) ? error.message : String(error);
-    return unavailable(`the status list ${clip(url)} cannot be decoded: ${why}`);
+    return unavailable(`the status list ${clip(url, 200)} cannot be decoded: ${why}`);
   }
 
   let trusted: ListVerdict;
@@ -137,10 +138,10 @@ export async function loadStatusList(
     trusted = await verifyListOnce(list, resource, ctx, deps);
   } catch (error) {
     const why = isBadgeError(error) ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
-    return unavailable(`the status list ${clip(url)} could not be verified (${why})`);
+    return unavailable(`the status list ${clip(url, 200)} could not be verified (${why})`);
   }
   if (!trusted.ok) {
-    return unavailable(`the status list ${clip(url)} failed its own verification (${trusted.code}: ${trusted.message})`);
+    return unavailable(`the status list ${clip(url, 200)} failed its own verification (${trusted.code}: ${trusted.message})`);
   }
   return { ok: true, bits, entries: bits.length * 8 };
 }

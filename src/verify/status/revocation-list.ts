@@ -9,7 +9,8 @@
  */
 import { isBadgeError } from '../../errors.js';
 import type { VerifyContext } from '../context.js';
-import { clip, isObject, type StatusVerdict } from './types.js';
+import { clip, isObject } from '../json.js';
+import type { StatusVerdict } from './types.js';
 
 function unavailable(message: string): StatusVerdict {
   return { status: 'failed', code: 'STATUS_UNAVAILABLE', message };
@@ -44,10 +45,10 @@ export async function check1EdTechRevocationList(
     ({ json: list } = await ctx.fetcher.getJson(url));
   } catch (error) {
     const why = isBadgeError(error) ? `${error.code}: ${error.message}` : String(error);
-    return unavailable(`the revocation list ${clip(url)} could not be fetched (${why})`);
+    return unavailable(`the revocation list ${clip(url, 200)} could not be fetched (${why})`);
   }
   if (!isObject(list) || !Array.isArray(list.revokedCredentials)) {
-    return unavailable(`the revocation list ${clip(url)} is not a 1EdTech revocation list (no revokedCredentials array)`);
+    return unavailable(`the revocation list ${clip(url, 200)} is not a 1EdTech revocation list (no revokedCredentials array)`);
   }
 
   for (const item of list.revokedCredentials) {
@@ -59,8 +60,8 @@ export async function check1EdTechRevocationList(
     return {
       status: 'failed',
       code: 'REVOKED',
-      message: `the issuer revoked this credential${reason === undefined ? '' : `: ${clip(reason)}`} (${clip(url)})`,
+      message: `the issuer revoked this credential${reason === undefined ? '' : `: ${clip(reason, 200)}`} (${clip(url, 200)})`,
     };
   }
-  return { status: 'passed', message: `not in the revocation list ${clip(url)}` };
+  return { status: 'passed', message: `not in the revocation list ${clip(url, 200)}` };
 }

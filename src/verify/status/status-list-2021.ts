@@ -6,7 +6,8 @@
 import type { VerifyContext } from '../context.js';
 import { parseStatusIndex, readStatus } from './bitstring.js';
 import { loadStatusList, type ListFormat } from './list-credential.js';
-import { clip, type StatusDeps, type StatusVerdict } from './types.js';
+import { clip } from '../json.js';
+import type { StatusDeps, StatusVerdict } from './types.js';
 
 export const STATUS_LIST_2021_FORMAT: ListFormat = {
   name: 'StatusList2021',
@@ -46,9 +47,9 @@ export async function checkStatusList2021Entry(
   const list = await loadStatusList(url, purpose, STATUS_LIST_2021_FORMAT, ctx, deps);
   if (!list.ok) return list.verdict;
   const value = readStatus(list.bits, index, 1);
-  const where = `${clip(url)} index ${index}`;
+  const where = `${clip(url, 200)} index ${index}`;
   if (value === undefined) {
-    return { status: 'failed', code: 'STATUS_UNAVAILABLE', message: `statusListIndex ${index} is outside the status list ${clip(url)} (${list.entries} entries)` };
+    return { status: 'failed', code: 'STATUS_UNAVAILABLE', message: `statusListIndex ${index} is outside the status list ${clip(url, 200)} (${list.entries} entries)` };
   }
   if (purpose === 'revocation') {
     return value === 1
