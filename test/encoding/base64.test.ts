@@ -2,16 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64, encodeBase64Url, type Base64DecodeOptions } from '../../src/encoding/base64.js';
 import { BadgeError } from '../../src/errors.js';
+import { codeOf } from '../helpers/codes.js';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof BadgeError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 // The platform's codec is the reference: a binary string is one char per byte.
 const toBinary = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b)).join('');

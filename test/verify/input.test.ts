@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { BadgeError } from '../../src/errors.js';
-import { assertVerifyInput, classifyText, inputLabel, isHttpUrl } from '../../src/verify/input.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { unbakeBytes } from '../../src/unbake/index.js';
+import { CheckList, type VerifyContext } from '../../src/verify/context.js';
+import { Fetcher } from '../../src/verify/fetcher.js';
+import { assertVerifyInput, classifyText, detectInput, inputLabel, isHttpUrl, looksLikeJws } from '../../src/verify/input.js';
+import { resolveOptions } from '../../src/verify/options.js';
+import { codeOf } from '../helpers/codes.js';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof BadgeError ? e.code : 'not a BadgeError';
-  }
-  return undefined;
+const UNBAKE_FIXTURES = new URL('../fixtures/unbake/', import.meta.url);
+
+function context(): VerifyContext {
+  const fetch = (() => Promise.reject(new Error('no network in tests'))) as typeof globalThis.fetch;
+  const options = resolveOptions({ fetch, now: new Date('2026-11-23T00:00:00Z') });
+  return { options, fetcher: new Fetcher(options), checks: new CheckList(), nested: false };
 }
+
+/** What unbake() concludes for the bytes: 'passed', or the error code it throws. */
+function unbakeVerdict(bytes: Uint8Array): string {
+  try {
+    unbakeBytes(bytes);
+    return 'passed';
+  } catch (error) {
+    return (error as BadgeError).code;
+  }
+}
+
 
 describe('classifyText', () => {
   it('reads JSON, after a byte-order mark and whitespace', () => {
@@ -66,5 +82,59 @@ describe('assertVerifyInput', () => {
     for (const bad of [1, null, undefined, true, [], new Date(), () => 1, Symbol('x')]) {
       expect(() => assertVerifyInput(bad)).toThrow(TypeError);
     }
+  });
+});
+
+describe('detectInput unbakes images with the readers it loads on demand', () => {
+  // The verifier loads the SVG reader and the inflater only when an image needs them; the
+  // verdict must be the one unbake() gives, for every image fixture.
+  const images = readdirSync(UNBAKE_FIXTURES).filter((name) => /\.(png|svg)$/.test(name));
+
+  it.each(images)('reaches the same unbake verdict as unbake() for %s', async (name) => {
+    const bytes = new Uint8Array(readFileSync(new URL(name, UNBAKE_FIXTURES)));
+    const ctx = context();
+    await detectInput(bytes, ctx);
+    const check = ctx.checks.items.find((c) => c.id === 'unbake');
+    const expected = unbakeVerdict(bytes);
+    expect(check?.status === 'passed' ? 'passed' : check?.code).toBe(expected);
+  });
+
+  it('reads a compressed iTXt chunk (the inflater loads for it)', async () => {
+    const ctx = context();
+    const detected = await detectInput(new Uint8Array(readFileSync(new URL('itxt-compressed.png', UNBAKE_FIXTURES))), ctx);
+    expect(detected.format).toBe('png');
+    expect(ctx.checks.items.find((c) => c.id === 'unbake')?.status).toBe('passed');
+  });
+
+  it('reads a baked SVG (the SVG reader loads for it)', async () => {
+    const ctx = context();
+    const detected = await detectInput(new Uint8Array(readFileSync(new URL('ob3-default-ns.svg', UNBAKE_FIXTURES))), ctx);
+    expect(detected.format).toBe('svg');
+    expect(ctx.checks.items.find((c) => c.id === 'unbake')?.status).toBe('passed');
+    expect(detected.payload).not.toBeNull();
+  });
+});
+
+describe('detectInput refuses images', () => {
+  it('with a zip bomb in a compressed chunk: PAYLOAD_TOO_LARGE', async () => {
+    const ctx = context();
+    await detectInput(new Uint8Array(readFileSync(new URL('zip-bomb.png', UNBAKE_FIXTURES))), ctx);
+    expect(ctx.checks.items.find((c) => c.id === 'unbake')?.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('with an entity expansion attack in an SVG: the code unbake() gives', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('billion-laughs.svg', UNBAKE_FIXTURES)));
+    const ctx = context();
+    await detectInput(bytes, ctx);
+    expect(ctx.checks.items.find((c) => c.id === 'unbake')?.code).toBe(unbakeVerdict(bytes));
+  });
+});
+
+describe('looksLikeJws', () => {
+  it('agrees with the JWS parser on the shape of a compact JWS', () => {
+    expect(looksLikeJws('eyJhbGciOiJSUzI1NiJ9.e30.c2ln')).toBe(true);
+    expect(looksLikeJws('eyJhbGciOiJub25lIn0.e30.')).toBe(true);
+    expect(looksLikeJws('abc.def')).toBe(false);
+    expect(looksLikeJws('a b.c.d')).toBe(false);
   });
 });

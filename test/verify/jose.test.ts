@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BadgeError } from '../../src/errors.js';
 import { encodeBase64Url as base64UrlEncode } from '../../src/encoding/base64.js';
 import { assertAllowedAlg, importJwk, importPem, parseCompactJws, verifyJwsSignature } from '../../src/verify/jose/jws.js';
+import { codeOf } from '../helpers/codes.js';
 
 const corpus = new URL('../../../shared/conformance/', import.meta.url);
 const ob20 = new URL('1EdTech-digital-credentials-public-validator/test-resources/ob20/', corpus);
@@ -24,14 +24,6 @@ async function sign(alg: 'ES256' | 'RS256' | 'EdDSA', payload: unknown) {
   return { token: `${input}.${base64UrlEncode(signature)}`, jwk };
 }
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof BadgeError ? e.code : 'not a BadgeError';
-  }
-  return undefined;
-}
 
 describe('parseCompactJws', () => {
   it('decodes the header and the JSON payload of the 1EdTech signed assertion', () => {

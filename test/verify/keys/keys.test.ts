@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isBadgeError } from '../../../src/errors.js';
 import { Fetcher } from '../../../src/verify/fetcher.js';
 import { resolveOptions } from '../../../src/verify/options.js';
 import { encodeBase64Url as base64urlEncode } from '../../../src/encoding/base64.js';
 import { base58btcDecode, base58btcEncode, base64urlDecode } from '../../../src/verify/keys/encoding.js';
 import { decodeMultikey, ed25519Multibase } from '../../../src/verify/keys/multikey.js';
 import { didWebUrl, keyOwnedBy, keysOfController, resolveVerificationMethod } from '../../../src/verify/keys/index.js';
+import { codeOfAsync } from '../../helpers/codes.js';
 
 const ED_KEY = 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi';
 const ED_KEY_HEX = '4bdeafde2ea8beefadd8c699b5c7e0704cf51154d52e17b20b71337ca04cc5a5';
@@ -19,16 +19,6 @@ function fetcherFor(routes: Record<string, unknown> = {}) {
     return new Response('nope', { status: 404 });
   }) as typeof globalThis.fetch;
   return { env: { fetcher: new Fetcher(resolveOptions({ fetch })) }, calls };
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isBadgeError(error)) return error.code;
-    throw error;
-  }
-  throw new Error('expected a BadgeError');
 }
 
 describe('encodings', () => {
@@ -132,12 +122,12 @@ describe('resolveVerificationMethod failures', () => {
     ['did:web:example.com#key-1', 'DID_UNRESOLVED'],
     ['https://example.org/keys/1', 'FETCH_FAILED'],
   ])('%s → %s', async (ref, code) => {
-    expect(await codeOf(resolveVerificationMethod(ref, fetcherFor().env))).toBe(code);
+    expect(await codeOfAsync(resolveVerificationMethod(ref, fetcherFor().env))).toBe(code);
   });
 
   it('refuses a JWK that carries a private key', async () => {
     const { env } = fetcherFor({ 'https://example.org/k': { kty: 'OKP', crv: 'Ed25519', x: 'AAAA', d: 'AAAA' } });
-    expect(await codeOf(resolveVerificationMethod('https://example.org/k', env))).toBe('KEY_MALFORMED');
+    expect(await codeOfAsync(resolveVerificationMethod('https://example.org/k', env))).toBe('KEY_MALFORMED');
   });
 
   it('does not believe a document on another origin that calls itself the issuer', async () => {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { gzip } from 'pako';
 import { describe, expect, it } from 'vitest';
-import { BadgeError } from '../../../src/errors.js';
 import type { FetchedResource } from '../../../src/verify/fetcher.js';
 import {
   decodeBase64,
@@ -13,16 +12,8 @@ import {
   readStatus,
 } from '../../../src/verify/status/bitstring.js';
 import { STATUS_FIXTURES } from '../../helpers/corpus-fetch.js';
+import { codeOf } from '../../helpers/codes.js';
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof BadgeError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const toBase64Url = (bytes: Uint8Array) => toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
