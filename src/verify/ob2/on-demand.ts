@@ -10,7 +10,7 @@ import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { asArray, type JsonObject } from '../normalise-common.js';
 
 /**
- * Validate the assertion's extensions ({@link ./extensions.js}), loading the validator only
+ * Validate the assertion's extensions (extensions.ts), loading the validator only
  * when an `Extension` type may be present (every extension node's type names it).
  *
  * @example
@@ -25,7 +25,7 @@ export async function checkExtensionsOnDemand(assertion: JsonObject, ctx: Verify
 }
 
 /**
- * Verify the endorsements of the assertion, BadgeClass and issuer ({@link ./endorsements.js}),
+ * Verify the endorsements of the assertion, BadgeClass and issuer (endorsements.ts),
  * loading the verifier only when one of them has an `endorsement`.
  *
  * @example
@@ -40,7 +40,7 @@ export async function verifyEndorsementsOnDemand(nodes: Array<JsonObject | null>
 }
 
 /**
- * Verify a signed OB 2.0 / 1.x assertion ({@link ./signed.js}: JWS, keys, revocation lists).
+ * Verify a signed OB 2.0 / 1.x assertion (signed.ts: JWS, keys, revocation lists).
  *
  * @example
  * ```ts
