@@ -2,6 +2,7 @@
  * MD5 (RFC 1321). Only for comparing OB 1.x/2.0 recipient identities issued as `md5$…`:
  * it hashes public data and plays no security role, but WebCrypto does not offer it.
  */
+import { encodeHex } from '../encoding/hex.js';
 
 const SHIFTS = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21];
 
@@ -81,5 +82,5 @@ export function md5(data: Uint8Array): Uint8Array {
  * ```
  */
 export function md5Hex(data: Uint8Array): string {
-  return Array.from(md5(data), (b) => b.toString(16).padStart(2, '0')).join('');
+  return encodeHex(md5(data));
 }

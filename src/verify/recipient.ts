@@ -4,6 +4,7 @@
  * a plain identity is compared directly; a hashed one is `<alg>$<hex>` where hex is
  * hash(identity + salt). Only sha256 (WebCrypto) and md5 (ours) are defined by the spec.
  */
+import { encodeHex } from '../encoding/hex.js';
 import { md5Hex } from './md5.js';
 
 /** What a badge says about its recipient. */
@@ -16,14 +17,10 @@ export interface IdentityClaim {
   type?: string | null;
 }
 
-function toHex(bytes: ArrayBuffer | Uint8Array): string {
-  return Array.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 async function digestHex(algorithm: 'sha256' | 'md5', text: string): Promise<string> {
   const data = new TextEncoder().encode(text);
   if (algorithm === 'md5') return md5Hex(data);
-  return toHex(await globalThis.crypto.subtle.digest('SHA-256', data));
+  return encodeHex(await globalThis.crypto.subtle.digest('SHA-256', data));
 }
 
 function isEmailType(type: string | null | undefined, value: string): boolean {
