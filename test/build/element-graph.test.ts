@@ -41,6 +41,8 @@ const ON_DEMAND = [
   'src/verify/ob2/endorsements.ts',
   'src/verify/jose/jws.ts',
   'src/verify/jose/keys.ts',
+  'src/verify/recipient.ts',
+  'src/verify/md5.ts',
 ];
 
 describe('the ESM element, code-split', () => {
