@@ -100,6 +100,21 @@ export function mapFetch(maps: MapSource[], overrides: Record<string, Override> 
 }
 
 /**
+ * A fetch answering the given URLs with JSON values, then the given maps; anything else is a
+ * 404. `calls` lists the URLs requested.
+ *
+ * @example
+ * ```ts
+ * const { fetch, calls } = jsonFetch({ 'https://issuer.example.org/.well-known/did.json': didDocument });
+ * ```
+ */
+export function jsonFetch(routes: Record<string, unknown>, maps: MapSource[] = []): { fetch: typeof globalThis.fetch; calls: string[] } {
+  const overrides = Object.fromEntries(Object.entries(routes).map(([url, value]) => [url, { body: JSON.stringify(value) }]));
+  const fetch = mapFetch(maps, overrides);
+  return { fetch, calls: fetch.calls };
+}
+
+/**
  * A fetch answering from the corpus (plus `extra` URL → JSON value answers); anything else
  * is a 404. `calls` lists the URLs requested.
  *
@@ -109,9 +124,7 @@ export function mapFetch(maps: MapSource[], overrides: Record<string, Override> 
  * ```
  */
 export function corpusFetch(extra: Record<string, unknown> = {}): { fetch: typeof globalThis.fetch; calls: string[] } {
-  const overrides = Object.fromEntries(Object.entries(extra).map(([url, value]) => [url, { body: JSON.stringify(value) }]));
-  const fetch = mapFetch([CORPUS_MAP], overrides);
-  return { fetch, calls: fetch.calls };
+  return jsonFetch(extra, [CORPUS_MAP]);
 }
 
 /** A fetch answering https://status.example/<path> from test/fixtures/status/<path>; anything else is a 404. */

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../../src/verify/verify.js';
 import type { VerifyOptions } from '../../../src/verify/options.js';
+import { jsonFetch } from '../../helpers/corpus-fetch.js';
 
 const NOW = '2026-11-23T00:00:00Z';
 const FIXTURES = new URL('../../fixtures/ob3/', import.meta.url);
@@ -14,20 +15,8 @@ const text = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8').tri
 const json = (name: string) => JSON.parse(text(name)) as Record<string, unknown>;
 const DID_WEB_URL = 'https://issuer.example.org/.well-known/did.json';
 
-/** A fetch answering only the given URLs (JSON bodies); everything else is a 404. Records calls. */
-function stubFetch(routes: Record<string, unknown> = {}) {
-  const calls: string[] = [];
-  const fetch = (async (input: RequestInfo | URL) => {
-    const url = String(input);
-    calls.push(url);
-    if (url in routes) return new Response(JSON.stringify(routes[url]), { status: 200, headers: { 'content-type': 'application/json' } });
-    return new Response('not found', { status: 404 });
-  }) as typeof globalThis.fetch;
-  return { fetch, calls };
-}
-
 async function run(input: unknown, options: VerifyOptions = {}, routes: Record<string, unknown> = {}) {
-  const { fetch, calls } = stubFetch(routes);
+  const { fetch, calls } = jsonFetch(routes);
   const result = await verify(input as never, { fetch, now: NOW, ...options });
   return { result, calls, codes: result.checks.filter((c) => c.status !== 'passed' && c.status !== 'skipped').map((c) => c.code) };
 }
