@@ -11,6 +11,7 @@ import { resolveUnbakeOptions, type UnbakedBadge } from '../unbake/types.js';
 import type { VerifyContext } from './context.js';
 import { FetchError, type FetchedResource } from './fetcher.js';
 import { goneDocument, revocationReasonOf } from './ob2/gone.js';
+import { looksLikeCompactJws } from './jose/shape.js';
 
 /** Everything `verify` accepts. */
 export type VerifyInput = Uint8Array | ArrayBuffer | ArrayBufferView | Blob | string | Record<string, unknown>;
@@ -98,22 +99,8 @@ export type TextKind =
   | { kind: 'jws'; token: string }
   | { kind: 'url'; url: string };
 
-/** Largest token taken for a JWS (as src/verify/jose/jws.ts bounds its parser). */
-const MAX_JWS_LENGTH = 4 * 1024 * 1024;
-
-/**
- * True when `text` has the shape of a compact JWS: three base64url segments. The same test as
- * jose/jws.ts's `looksLikeCompactJws`, kept here so that telling inputs apart does not bring
- * the JWS parser and key importers into every page (they load with the signed verifiers).
- *
- * @example
- * ```ts
- * looksLikeJws('eyJhbGciOiJSUzI1NiJ9.e30.c2ln') // true
- * ```
- */
-export function looksLikeJws(text: string): boolean {
-  return text.length <= MAX_JWS_LENGTH && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text);
-}
+/** True when `text` has the shape of a compact JWS: three base64url segments. */
+export const looksLikeJws: (text: string) => boolean = looksLikeCompactJws;
 
 /**
  * Classify text (a string input, decoded bytes, a baked payload or a fetched body).

@@ -5,6 +5,9 @@
 import { BadgeError } from '../../errors.js';
 import { ALG_PARAMS, assertAllowedAlg } from './algorithms.js';
 import { decodeBase64 } from '../../encoding/base64.js';
+import { looksLikeCompactJws } from './shape.js';
+
+export { looksLikeCompactJws };
 
 export { assertAllowedAlg, type AllowedAlg } from './algorithms.js';
 export { importJwk, importPem } from './keys.js';
@@ -25,13 +28,6 @@ export interface ParsedJws {
 // RFC 7515 §2: segments are base64url without padding; anything else is not a compact JWS.
 const base64UrlDecode = (segment: string) => decodeBase64(segment, { code: 'JWS_MALFORMED', alphabet: 'base64url', padding: 'forbidden' });
 
-/** Largest token we parse (a baked badge is small; this bounds the work on hostile input). */
-const MAX_TOKEN_LENGTH = 4 * 1024 * 1024;
-
-/** True when `text` has the shape of a compact JWS: three base64url segments. */
-export function looksLikeCompactJws(text: string): boolean {
-  return text.length <= MAX_TOKEN_LENGTH && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text);
-}
 
 /**
  * Split and decode a compact JWS. The header must be a JSON object with a string `alg`;
