@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Keep the 2-core CI machine responsive: the browser tests launch Chromium.
     maxWorkers: 2,
+    // CI prints a one-line "N passed, N failed" summary from the JSON report.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });
