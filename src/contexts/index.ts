@@ -29,6 +29,13 @@ export interface LoadedDocument {
   contextUrl: null;
   documentUrl: string;
   document: unknown;
+  /**
+   * `'static'` on bundled contexts only: jsonld.js then keeps the resolved context in its
+   * process-wide cache by URL instead of loading and walking the whole document again in
+   * every operation (two per proof). Safe because a bundled URL always answers the same
+   * frozen document; contexts from a caller's loader carry no tag and are loaded each time.
+   */
+  tag?: 'static';
 }
 
 const OB_3_0_3_URL = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -88,7 +95,7 @@ function buildBundle(): ReadonlyMap<string, LoadedDocument> {
   const loaded = new Map<string, LoadedDocument>();
   for (const [url, document] of documents) {
     // Frozen copies: the packages' own objects stay untouched for other users of them.
-    loaded.set(url, deepFreeze({ contextUrl: null, documentUrl: url, document: structuredClone(document) }));
+    loaded.set(url, deepFreeze({ contextUrl: null, documentUrl: url, document: structuredClone(document), tag: 'static' as const }));
   }
   return loaded;
 }
