@@ -40,3 +40,20 @@ describe('jsonld.js speed-ups', () => {
     expect(ours.document).toBe(referenceCanonical(file));
   });
 });
+
+describe('jsonld.js speed-ups, failure cases', () => {
+  const proof = { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', verificationMethod: 'did:key:z6MkoVH41zZyxwLQDdfzz8uDTqrEAJz4Hj5cS6paGZEPC2CS#z6MkoVH41zZyxwLQDdfzz8uDTqrEAJz4Hj5cS6paGZEPC2CS', created: '2026-01-15T00:00:00Z' };
+  const credential = corpusJson('1EdTech-digital-credentials-public-validator/test-resources/ob30/complete.json');
+
+  // The one place jsonld.js reads the `protected` set a cloned context inherits: a context
+  // with protected terms (VC 2.0's, inherited through every clone) cannot be nullified.
+  it.each([
+    ['at the top of a nested node', (c: Record<string, unknown>) => ({ ...c, credentialSubject: { ...(c.credentialSubject as object), '@context': null } })],
+    ['inside a typed node', (c: Record<string, unknown>) => {
+      const subject = c.credentialSubject as Record<string, unknown>;
+      return { ...c, credentialSubject: { ...subject, achievement: { ...(subject.achievement as object), '@context': null } } };
+    }],
+  ])('still refuse to nullify protected terms %s', async (_where, edit) => {
+    await expect(canonicalForms(edit(credential), proof)).rejects.toMatchObject({ details: { code: 'invalid context nullification' } });
+  });
+});
