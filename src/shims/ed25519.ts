@@ -34,7 +34,16 @@ const SPKI_PREFIX = new Uint8Array([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x
 const KEY_OBJECTS = new Map<string, KeyObject>();
 const MAX_KEY_OBJECTS = 256;
 
+/**
+ * The same key again, by identity: the key library's verifier (memoised per key by the OB 3.0
+ * verifier) passes the same array on every call, so the string key below need not be rebuilt.
+ * The arrays are never written after the key is decoded.
+ */
+const BY_ARRAY = new WeakMap<Uint8Array, KeyObject>();
+
 function keyObject(crypto: NodeCrypto, publicKey: Uint8Array): KeyObject {
+  const known = BY_ARRAY.get(publicKey);
+  if (known) return known;
   const cacheKey = String.fromCharCode(...publicKey);
   let key = KEY_OBJECTS.get(cacheKey);
   if (!key) {
@@ -45,6 +54,7 @@ function keyObject(crypto: NodeCrypto, publicKey: Uint8Array): KeyObject {
     if (KEY_OBJECTS.size >= MAX_KEY_OBJECTS) KEY_OBJECTS.delete(KEY_OBJECTS.keys().next().value!);
     KEY_OBJECTS.set(cacheKey, key);
   }
+  BY_ARRAY.set(publicKey, key);
   return key;
 }
 
