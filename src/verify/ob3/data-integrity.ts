@@ -109,6 +109,28 @@ function ed25519Signature2020Suite(): Promise<Ed25519Signature2020> {
   return ed25519Signature2020;
 }
 
+/**
+ * Keys that the verification method reference alone determines (did:key, did:jwk, and the
+ * `<controller URL>#<Multikey>` convention): decoding them (base58, and for P-256/P-384 a
+ * point decompression) is a pure function of the reference, met again on every credential
+ * of the same issuer. Keys read from documents (did:web, https) are resolved every time: the
+ * document may have changed. Frozen, and bounded so hostile input cannot grow the memo.
+ */
+const SELF_CONTAINED_KEYS = new Map<string, ResolvedKey>();
+const MAX_SELF_CONTAINED_KEYS = 256;
+
+async function resolveKey(ref: unknown, env: DataIntegrityEnv): Promise<ResolvedKey> {
+  const known = typeof ref === 'string' ? SELF_CONTAINED_KEYS.get(ref) : undefined;
+  if (known) return known;
+  const key = await resolveVerificationMethod(ref, env);
+  if (typeof ref !== 'string' || key.id !== ref || !(key.via === 'did:key' || key.via === 'did:jwk' || key.via === 'url-fragment')) return key;
+  // A frozen copy: what the memo hands out cannot be changed by anyone.
+  const frozen: ResolvedKey = Object.freeze({ ...key, jwk: Object.freeze({ ...key.jwk }), aliases: Object.freeze([...key.aliases]) as string[] });
+  if (SELF_CONTAINED_KEYS.size >= MAX_SELF_CONTAINED_KEYS) SELF_CONTAINED_KEYS.delete(SELF_CONTAINED_KEYS.keys().next().value!);
+  SELF_CONTAINED_KEYS.set(ref, frozen);
+  return frozen;
+}
+
 const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 const MAX_PROOFS = 16;
 
@@ -248,7 +270,7 @@ async function verifyOneProof(
     : proof.verificationMethod;
   let key: ResolvedKey;
   try {
-    key = await resolveVerificationMethod(ref, env);
+    key = await resolveKey(ref, env);
   } catch (error) {
     const code = isBadgeError(error) ? error.code : 'KEY_MALFORMED';
     return { label, verified: false, code, message: errorMessage(error) };

@@ -86,6 +86,15 @@ describe('Data Integrity failures', () => {
     expect(out.results[0]?.code).toBe(code);
   });
 
+  it('judges a key met before against each credential\'s own issuer (the key memo holds keys, not verdicts)', async () => {
+    const credential = fixture('valid-eddsa-rdfc-2022.json');
+    expect((await verifyDataIntegrity(credential, env())).verified).toBe(true);
+    const otherIssuer = { ...credential, issuer: { ...(credential.issuer as object), id: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' } };
+    const out = await verifyDataIntegrity(otherIssuer, env());
+    expect(out.results.map((r) => r.code)).toEqual(['KEY_NOT_OWNED']);
+    expect((await verifyDataIntegrity({ ...credential, name: 'tampered' }, env())).results.map((r) => r.code)).toEqual(['PROOF_INVALID']);
+  });
+
   it('reports a proof that is not an object', async () => {
     const out = await verifyDataIntegrity({ ...fixture('valid-eddsa-rdfc-2022.json'), proof: ['nope'] }, env());
     expect(out.results[0]?.code).toBe('PROOF_INVALID');
