@@ -1,6 +1,7 @@
 import { BadgeError, type ErrorCode } from '../errors.js';
 import { isBrowserPage, type ResolvedOptions } from './options.js';
 import { isPrivateAddress, privateHostReason } from './network-guard.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json.js';
 
 /** A fetched document: the bytes, where they finally came from, and how they were labelled. */
 export interface FetchedResource {
@@ -162,11 +163,14 @@ export class Fetcher {
   /** Fetch and parse JSON; a body that is not JSON is RESOURCE_MALFORMED. */
   async getJson(url: string): Promise<{ resource: FetchedResource; json: unknown }> {
     const resource = await this.get(url);
+    let json: unknown;
     try {
-      return { resource, json: JSON.parse(new TextDecoder().decode(resource.bytes)) };
+      json = JSON.parse(new TextDecoder().decode(resource.bytes));
     } catch (cause) {
       throw new FetchError('RESOURCE_MALFORMED', url, `${url} did not return JSON`, resource.status, cause);
     }
+    if (nestsDeeperThan(json)) throw new FetchError('RESOURCE_MALFORMED', url, `${url} nests more than ${MAX_JSON_DEPTH} levels deep`, resource.status);
+    return { resource, json };
   }
 
   async #checkUrl(url: URL): Promise<void> {

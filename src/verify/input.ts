@@ -12,6 +12,7 @@ import type { VerifyContext } from './context.js';
 import { FetchError, type FetchedResource } from './fetcher.js';
 import { goneDocument, revocationReasonOf } from './ob2/gone.js';
 import { looksLikeCompactJws } from './jose/shape.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json.js';
 
 /** Everything `verify` accepts. */
 export type VerifyInput = Uint8Array | ArrayBuffer | ArrayBufferView | Blob | string | Record<string, unknown>;
@@ -115,11 +116,14 @@ export const looksLikeJws: (text: string) => boolean = looksLikeCompactJws;
 export function classifyText(raw: string): TextKind {
   const text = raw.replace(/^\uFEFF/, '').trim();
   if (text.startsWith('{') || text.startsWith('[') || text.startsWith('"')) {
+    let value: unknown;
     try {
-      return { kind: 'json', value: JSON.parse(text) };
+      value = JSON.parse(text);
     } catch (cause) {
       throw new BadgeError('JSON_MALFORMED', 'the text starts like JSON but is not valid JSON', { cause });
     }
+    if (nestsDeeperThan(value)) throw new BadgeError('PAYLOAD_TOO_LARGE', `the JSON nests more than ${MAX_JSON_DEPTH} levels deep`);
+    return { kind: 'json', value };
   }
   if (looksLikeJws(text)) return { kind: 'jws', token: text };
   if (isHttpUrl(text)) return { kind: 'url', url: text };
@@ -269,8 +273,8 @@ export async function detectInput(input: VerifyInput, ctx: VerifyContext): Promi
   if (isBlob(input)) {
     let bytes: Uint8Array;
     try {
-      if (input.size > ctx.options.maxResponseBytes + ctx.options.maxPayloadBytes) {
-        ctx.checks.fail('input', 'PAYLOAD_TOO_LARGE', `the input is larger than ${ctx.options.maxResponseBytes + ctx.options.maxPayloadBytes} bytes`);
+      if (input.size > ctx.options.maxInputBytes) {
+        ctx.checks.fail('input', 'PAYLOAD_TOO_LARGE', `the input is larger than ${ctx.options.maxInputBytes} bytes`);
         return { format: null, payload: null };
       }
       bytes = new Uint8Array(await input.arrayBuffer());
@@ -281,6 +285,10 @@ export async function detectInput(input: VerifyInput, ctx: VerifyContext): Promi
     return fromBytes(bytes, ctx);
   }
   if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return fromBytes(toBytes(input), ctx);
+  if (nestsDeeperThan(input)) {
+    ctx.checks.fail('input', 'PAYLOAD_TOO_LARGE', `the object nests more than ${MAX_JSON_DEPTH} levels deep`);
+    return { format: 'json', payload: null };
+  }
   ctx.checks.pass('input', 'object');
   return { format: 'json', payload: { kind: 'object', value: input as Record<string, unknown> } };
 }

@@ -65,3 +65,33 @@ export function clip(value: unknown, max: number): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
+
+/**
+ * Deepest nesting accepted in a badge, credential or fetched document. Real ones nest about a
+ * dozen levels; past a few thousand, `JSON.stringify` of the result overflows the stack, and
+ * the contract promises a result that survives it.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/**
+ * True when a parsed JSON value nests objects/arrays deeper than `max` levels. Iterative (no
+ * recursion to overflow) and stops at the first path that is too deep.
+ *
+ * @example
+ * ```ts
+ * nestsDeeperThan({ a: [{}] }, 2) // true
+ * nestsDeeperThan({ a: 1 }, 2)    // false
+ * ```
+ */
+export function nestsDeeperThan(value: unknown, max: number = MAX_JSON_DEPTH): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}

@@ -26,6 +26,8 @@ export interface VerifyOptions {
   maxResponseBytes?: number;
   /** Largest baked payload accepted when unbaking, in bytes (default 4 MiB). */
   maxPayloadBytes?: number;
+  /** Largest `Blob`/`File` input read into memory, in bytes (default 64 MiB: a 20 MB photo with a badge baked in is fine). */
+  maxInputBytes?: number;
   /** Redirects followed per request (default 5). */
   maxRedirects?: number;
   /**
@@ -53,6 +55,25 @@ export interface VerifyOptions {
   documentLoader?: DocumentLoader;
   /** Make OB 3.0 JSON Schema failures `invalid` instead of a warning. */
   strictSchema?: boolean;
+  /**
+   * Accept OB 3.0 keys that only the credential itself vouches for, as 1EdTech's validator
+   * does: a Data Integrity verification method `https://issuer.example#z6Mk…` whose URL
+   * fragment is the key, and a VC-JWT whose header carries its own `jwk`. Off by default,
+   * because such a key proves only that the credential was not altered since signing, not
+   * who signed it: anyone can mint `https://any-university.example#<their own key>` or put
+   * their own key in a JWT header and name any issuer. By default the key must be listed by
+   * the issuer's controller document, DID document or profile (fetched through `fetch`):
+   * a document that does not list it makes the badge `invalid` (KEY_NOT_OWNED), one that
+   * cannot be had makes it `indeterminate`. With this option the key is accepted with a
+   * `key` warning (KEY_NOT_OWNED), so the badge can be `valid`. Use it only to reproduce
+   * 1EdTech's conformance results, never to decide whether to trust a badge.
+   *
+   * @example
+   * ```ts
+   * await verify(bytes, { trustEmbeddedKeys: true }); // 1EdTech's fixtures verify offline
+   * ```
+   */
+  trustEmbeddedKeys?: boolean;
   /** What to report as `input` in the result (the CLI passes the file path). */
   label?: string;
 }
@@ -66,6 +87,7 @@ export interface ResolvedOptions {
   recipient: string | undefined;
   maxResponseBytes: number;
   maxPayloadBytes: number;
+  maxInputBytes: number;
   maxRedirects: number;
   cache: ResourceCache | undefined;
   offline: boolean;
@@ -73,12 +95,14 @@ export interface ResolvedOptions {
   resolveHost: ((hostname: string) => Promise<string[]>) | undefined;
   documentLoader: DocumentLoader | undefined;
   strictSchema: boolean;
+  trustEmbeddedKeys: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 5;
+export const DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** True in a page (browsers are not guarded against private addresses: the user's own network is theirs). */
 export function isBrowserPage(): boolean {
@@ -117,6 +141,7 @@ export function resolveOptions(options: VerifyOptions = {}): ResolvedOptions {
     recipient: options.recipient?.trim() || undefined,
     maxResponseBytes: positive('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES),
     maxPayloadBytes: positive('maxPayloadBytes', options.maxPayloadBytes, DEFAULT_MAX_PAYLOAD_BYTES),
+    maxInputBytes: positive('maxInputBytes', options.maxInputBytes, DEFAULT_MAX_INPUT_BYTES),
     maxRedirects: positive('maxRedirects', options.maxRedirects, DEFAULT_MAX_REDIRECTS),
     cache: options.cache,
     offline: options.offline === true,
@@ -124,5 +149,6 @@ export function resolveOptions(options: VerifyOptions = {}): ResolvedOptions {
     resolveHost: options.resolveHost,
     documentLoader: options.documentLoader,
     strictSchema: options.strictSchema === true,
+    trustEmbeddedKeys: options.trustEmbeddedKeys === true,
   };
 }
