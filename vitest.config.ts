@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Keep the 2-core CI machine responsive: the browser tests launch Chromium.
     maxWorkers: 2,
+    // A global fetch that refuses everything but loopback (test/setup/no-network.ts).
+    setupFiles: ['test/setup/no-network.ts'],
     // CI prints a one-line "N passed, N failed" summary from the JSON report.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
