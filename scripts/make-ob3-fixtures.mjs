@@ -251,6 +251,17 @@ const tamperedJwt = (await jwt({ alg: 'EdDSA', kid: issuer.id }, jwtClaims(issue
 tamperedJwt[1] = b64u(Buffer.from(JSON.stringify(jwtClaims(issuer.controller, { vc: { ...jwtClaims(issuer.controller).vc, name: 'Forged' } }))));
 write('jwt-tampered.jwt', tamperedJwt.join('.'));
 
+// ---------------------------------------------------------------- keys only the credential vouches for
+// The two forgeries a reviewer found: an attacker's own key (`other`) put after a university's
+// URL as the verification method (the 1EdTech `<controller URL>#<Multikey>` convention), or
+// carried in a VC-JWT header with any `iss`. Not valid unless the university's own document
+// lists that key (the tests serve one that does, one that does not, and none).
+const FORGED_ISSUER = 'https://www.mit.edu';
+write('forged-fragment-key.json', await signEddsa(achievementCredential({ issuerId: FORGED_ISSUER }), other, `${FORGED_ISSUER}#${other.publicKeyMultibase}`));
+write('jwt-forged-header-jwk.jwt', await jwt({ alg: 'EdDSA', jwk: other.jwk }, jwtClaims(FORGED_ISSUER), { alg: 'EdDSA', secret: other.secret }));
+// Bound: the issuer is the did:jwk of the very key in the header.
+write('jwt-header-jwk-did-jwk.jwt', await jwt({ alg: 'EdDSA', jwk: jwkIssuerKey.jwk }, jwtClaims(didJwk), { alg: 'EdDSA', secret: jwkIssuerKey.secret }));
+
 write('keys.json', {
   note: 'Public halves of the fixture keys (private halves are derived in scripts/make-ob3-fixtures.mjs).',
   issuer: { id: issuer.id, publicKeyMultibase: issuer.publicKeyMultibase },

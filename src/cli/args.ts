@@ -25,6 +25,8 @@ export interface CliArgs {
   allowPrivateNetwork: boolean;
   /** OB 3.0 JSON Schema failures make the badge invalid instead of a warning. */
   strictSchema: boolean;
+  /** Accept OB 3.0 keys only the credential vouches for (URL-fragment Multikey, JWT header jwk), as 1EdTech does. */
+  trustEmbeddedKeys: boolean;
   help: boolean;
   version: boolean;
 }
@@ -38,7 +40,7 @@ export const MAX_CONCURRENCY = 64;
 export const MAX_TIMEOUT_MS = 3_600_000;
 
 type ValueFlag = 'now' | 'recipient' | 'resources' | 'concurrency' | 'timeout';
-type BooleanFlag = 'json' | 'offline' | 'allowPrivateNetwork' | 'strictSchema' | 'help' | 'version';
+type BooleanFlag = 'json' | 'offline' | 'allowPrivateNetwork' | 'strictSchema' | 'trustEmbeddedKeys' | 'help' | 'version';
 
 const VALUE_FLAGS: Readonly<Record<string, ValueFlag>> = {
   '--now': 'now',
@@ -53,6 +55,7 @@ const BOOLEAN_FLAGS: Readonly<Record<string, BooleanFlag>> = {
   '--offline': 'offline',
   '--allow-private-network': 'allowPrivateNetwork',
   '--strict-schema': 'strictSchema',
+  '--trust-embedded-keys': 'trustEmbeddedKeys',
   '--help': 'help',
   '-h': 'help',
   '--version': 'version',
@@ -123,6 +126,7 @@ export function parseArgs(argv: readonly string[]): ParseOutcome {
     timeout: undefined,
     allowPrivateNetwork: false,
     strictSchema: false,
+    trustEmbeddedKeys: false,
     help: false,
     version: false,
   };
@@ -223,6 +227,10 @@ options:
   --timeout <ms>             timeout of each network request (default 10000)
   --allow-private-network    allow requests to loopback and private addresses
   --strict-schema            OB 3.0 JSON Schema failures make a badge invalid (default: warning)
+  --trust-embedded-keys      accept an OB 3.0 key that only the badge vouches for (a Multikey in
+                             the verification method URL, a JWT header jwk), as 1EdTech's
+                             validator does; default: the issuer's document must list the key.
+                             Anyone can forge such a badge: only for reproducing 1EdTech results
   -h, --help                 show this help
   -V, --version              show the version
 

@@ -185,6 +185,7 @@ export async function libraryOptions(args: CliArgs, io: Pick<CliIo, 'cwd' | 'fet
   if (args.recipient !== undefined) options.recipient = args.recipient;
   if (args.timeout !== undefined) options.timeout = args.timeout;
   if (args.strictSchema) options.strictSchema = true;
+  if (args.trustEmbeddedKeys) options.trustEmbeddedKeys = true;
   if (args.offline) {
     options.offline = true;
   } else if (args.resources !== undefined) {

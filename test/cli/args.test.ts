@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CONCURRENCY, parseArgs, parseIsoDate, type CliArgs } from '../../src/cli/args.js';
+import { MAX_CONCURRENCY, parseArgs, parseIsoDate, USAGE, type CliArgs } from '../../src/cli/args.js';
 
 function parsed(argv: string[]): CliArgs {
   const outcome = parseArgs(argv);
@@ -35,14 +35,15 @@ describe('parsing the verify-badge command line', () => {
       timeout: undefined,
       allowPrivateNetwork: false,
       strictSchema: false,
+      trustEmbeddedKeys: false,
       help: false,
       version: false,
     });
   });
 
   it('reads every boolean flag', () => {
-    const args = parsed(['--json', '--offline', '--allow-private-network', '--strict-schema', 'a.png']);
-    expect(args).toMatchObject({ json: true, offline: true, allowPrivateNetwork: true, strictSchema: true });
+    const args = parsed(['--json', '--offline', '--allow-private-network', '--strict-schema', '--trust-embedded-keys', 'a.png']);
+    expect(args).toMatchObject({ json: true, offline: true, allowPrivateNetwork: true, strictSchema: true, trustEmbeddedKeys: true });
   });
 
   it('reads flags before, between and after inputs', () => {
@@ -73,6 +74,10 @@ describe('parsing the verify-badge command line', () => {
 
   it('treats everything after "--" as an input, even if it looks like a flag', () => {
     expect(parsed(['--json', '--', '--not-a-flag', '-x']).inputs).toEqual(['--not-a-flag', '-x']);
+  });
+
+  it('documents --trust-embedded-keys in the usage text', () => {
+    expect(USAGE).toContain('--trust-embedded-keys');
   });
 
   it('accepts --help and --version without inputs', () => {

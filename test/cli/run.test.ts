@@ -284,6 +284,11 @@ describe('the library options a command line turns into', () => {
     expect(options.cache).toBeDefined();
   });
 
+  it('trusts keys a badge carries only with --trust-embedded-keys', async () => {
+    expect((await optionsFor([])).trustEmbeddedKeys).toBeUndefined();
+    expect(await optionsFor(['--trust-embedded-keys'])).toMatchObject({ trustEmbeddedKeys: true });
+  });
+
   it('answers from the map with --resources, with no DNS resolver and no private-network opt-out', async () => {
     const options = await optionsFor(['--resources', 'resources.json', '--allow-private-network']);
     expect(typeof options.fetch).toBe('function');

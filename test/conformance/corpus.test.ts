@@ -87,9 +87,28 @@ describe('the conformance corpus through verify-badge --json (expectations.ts)',
             `expected one of ${expectation.codes.join(', ')}; got ${codes.join(', ')}`,
           ).toBe(true);
         }
-        if (expectation.warning) {
+        if (expectation.warning && result.status === 'valid') {
           expect(result.checks.some((c) => c.status === 'warning'), `expected a warning check; got ${summary(result)}`).toBe(true);
         }
+      },
+      CASE_TIMEOUT_MS,
+    );
+  });
+});
+
+describe('the corpus with --trust-embedded-keys reproduces INDEX where 1EdTech trusts a key the badge carries', () => {
+  EXPECTATIONS.filter((e) => e.trusted).forEach((expectation, index) => {
+    it(
+      `${expectation.file} is ${expectation.trusted!} with --trust-embedded-keys, with a key warning`,
+      async () => {
+        const file = path.join(CORPUS_DIR, expectation.file);
+        const run = await runCapture(['--json', '--now', NOW, '--resources', await mapFor(expectation, 1000 + index), '--trust-embedded-keys', file]);
+        expect(run.stderr).toBe('');
+        expect(run.networkAttempts).toEqual([]);
+        const [result] = run.results();
+        expect(result?.status, `${expectation.differs ?? expectation.why}; got ${result ? summary(result) : 'nothing'}`).toBe(expectation.trusted);
+        expect(result?.checks).toContainEqual(expect.objectContaining({ id: 'key', status: 'warning', code: 'KEY_NOT_OWNED' }));
+        if (expectation.warning) expect(result?.checks.filter((c) => c.status === 'warning').length).toBeGreaterThan(0);
       },
       CASE_TIMEOUT_MS,
     );

@@ -5,7 +5,9 @@
  *
  * Supported: did:key (Ed25519, P-256, P-384), did:jwk, did:web (through the injected
  * fetcher), https key documents and issuer profiles, and the convention of 1EdTech's OB 3.0
- * fixtures where the URL fragment is the Multikey itself (`https://issuer#z6Mk…`).
+ * fixtures where the URL fragment is the Multikey itself (`https://issuer#z6Mk…`). Such a
+ * key is only believed when the document at the URL before the `#` lists it, unless the
+ * caller opts into `trustEmbeddedKeys`: anyone can write any key after any issuer's URL.
  * Anything else (another DID method, another scheme, a bare string) is KEY_UNSUPPORTED.
  *
  * @packageDocumentation
@@ -15,6 +17,7 @@ import type { Fetcher } from '../fetcher.js';
 import { asArray } from '../json.js';
 import { didJwkPublicKey, didKeyPublicKey } from './did-key.js';
 import { didWebUrl } from './did-web.js';
+import { base64urlDecode } from './encoding.js';
 import { decodeMultikey, looksLikeMultikey, type KeyAlgorithm, type PublicKeyMaterial } from './multikey.js';
 import { publicKeyFromVerificationMethod } from './verification-method.js';
 
@@ -29,7 +32,11 @@ export interface ResolvedKey extends PublicKeyMaterial {
   id: string;
   /** Who controls the key: the DID, the issuer profile URL, or the key document's controller. */
   controller: string;
-  /** How the key was found, for messages. */
+  /**
+   * How the key was found, for messages. `url-fragment` is a key only the reference vouches
+   * for, until {@link confirmFragmentKey} finds it in its controller's document (which
+   * makes it a `document` key).
+   */
   via: 'did:key' | 'did:jwk' | 'did:web' | 'url-fragment' | 'document';
   /**
    * Identifiers the key's document is verifiably about (a did:web document's `id`, checked
@@ -127,11 +134,103 @@ async function fromDocument(ref: string, env: KeyResolverEnv): Promise<ResolvedK
   return { ...key, id: ref, controller: controllerOf(method, base), via: 'document', aliases: docId ? [docId] : [], source: base };
 }
 
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/**
+ * True when two public keys are the same key: same algorithm and the same JWK key members,
+ * compared as bytes (so two spellings of one base64url value agree).
+ *
+ * @example
+ * ```ts
+ * sameKey(decodeMultikey('z6Mk…'), publicKeyFromJwk(header.jwk)) // true for the same Ed25519 key
+ * ```
+ */
+export function sameKey(a: PublicKeyMaterial, b: PublicKeyMaterial): boolean {
+  if (a.algorithm !== b.algorithm) return false;
+  const ja = a.jwk as Record<string, unknown>;
+  const jb = b.jwk as Record<string, unknown>;
+  if (ja.kty !== jb.kty || ja.crv !== jb.crv) return false;
+  for (const member of ['x', 'y', 'n', 'e']) {
+    const va = ja[member];
+    const vb = jb[member];
+    if (va === undefined && vb === undefined) continue;
+    if (typeof va !== 'string' || typeof vb !== 'string') return false;
+    try {
+      if (!bytesEqual(base64urlDecode(va), base64urlDecode(vb))) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The ids a controller document authorises for assertions (all its keys when it names none). */
+function authorisedIds(doc: Record<string, unknown>, docId: string): Set<string> {
+  const lists = doc.assertionMethod !== undefined ? ['assertionMethod'] : ['verificationMethod', 'publicKey'];
+  const ids = new Set<string>();
+  for (const list of lists) {
+    for (const entry of asArray(doc[list], MAX_VERIFICATION_METHODS)) {
+      const id = typeof entry === 'string' ? absoluteId(entry, docId) : absoluteId((entry as Record<string, unknown> | null)?.id, docId);
+      if (id) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * Establish who controls a `url-fragment` key (`<controller URL>#<Multikey>`, see
+ * {@link resolveVerificationMethod}): the controller document (the URL before the `#`,
+ * fetched) must list the key for assertions, by that very id or as a method with the same
+ * key material. Returns the key as a `document` key (its controller and aliases as the
+ * document says, for {@link keyOwnedBy}); any other key is returned unchanged. Throws
+ * KEY_NOT_OWNED when the document does not list it, and the fetcher's FETCH_FAILED /
+ * FETCH_TIMEOUT / URL_REFUSED or RESOURCE_MALFORMED when there is no document to ask (the
+ * ownership cannot be confirmed: indeterminate, never valid).
+ *
+ * @example
+ * ```ts
+ * const key = await resolveVerificationMethod('https://example.edu/issuers/1#z6Mk…', { fetcher });
+ * const owned = await confirmFragmentKey(key, { fetcher }); // fetches https://example.edu/issuers/1
+ * keyOwnedBy(owned, 'https://example.edu/issuers/1') // true
+ * ```
+ */
+export async function confirmFragmentKey(resolved: ResolvedKey, env: KeyResolverEnv): Promise<ResolvedKey> {
+  if (resolved.via !== 'url-fragment') return resolved;
+  const ref = resolved.id;
+  const base = resolved.controller;
+  const key: PublicKeyMaterial = { algorithm: resolved.algorithm, jwk: resolved.jwk, ...(resolved.publicKeyMultibase ? { publicKeyMultibase: resolved.publicKeyMultibase } : {}) };
+  const { json } = await env.fetcher.getJson(base);
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new BadgeError('RESOURCE_MALFORMED', `${base} is not a JSON object`);
+  const doc = json as Record<string, unknown>;
+  // As in fromDocument: the document's own id is believed only when it is where it was fetched from.
+  const docId = doc.id === base || doc.id === undefined ? base : undefined;
+  const confirmed = (controller: string): ResolvedKey => ({ ...key, id: ref, controller, via: 'document', aliases: docId ? [docId] : [], source: base });
+  const ids = authorisedIds(doc, base);
+  if (ids.has(ref)) {
+    const method = findMethod(doc, ref, base);
+    return confirmed(method ? controllerOf(method, base) : base);
+  }
+  for (const id of [...ids].slice(0, MAX_VERIFICATION_METHODS)) {
+    const method = findMethod(doc, id, base);
+    if (!method) continue;
+    try {
+      if (sameKey(await publicKeyFromVerificationMethod(method), key)) return confirmed(controllerOf(method, base));
+    } catch {
+      // An unreadable entry lists nothing.
+    }
+  }
+  throw new BadgeError('KEY_NOT_OWNED', `${base} does not list the key of ${ref}`);
+}
+
 /**
  * Resolve a verification method reference (a proof's `verificationMethod`, a JWT `kid`).
  * Throws a {@link BadgeError}: KEY_UNSUPPORTED (scheme or DID method we do not resolve),
  * KEY_MALFORMED, KEY_NOT_OWNED (the controller document does not list it), DID_UNRESOLVED,
  * or the fetcher's FETCH_FAILED / FETCH_TIMEOUT / URL_REFUSED / RESOURCE_MALFORMED.
+ * A `<controller URL>#<Multikey>` reference comes back as an unconfirmed `url-fragment` key:
+ * pass it through {@link confirmFragmentKey} before trusting its controller.
  *
  * @example
  * ```ts
@@ -161,14 +260,32 @@ export async function resolveVerificationMethod(ref: unknown, env: KeyResolverEn
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new BadgeError('KEY_UNSUPPORTED', `verification method scheme ${url.protocol} is not supported`);
   }
-  const fragment = url.hash.slice(1);
-  if (fragment && looksLikeMultikey(fragment)) {
-    // 1EdTech's OB 3.0 fixtures (and its validator) use `<controller URL>#<publicKeyMultibase>`
-    // without publishing the controller document: the fragment is the key and the URL before
-    // it is the controller.
-    return { ...decodeMultikey(fragment), id: ref, controller: ref.slice(0, ref.indexOf('#')), via: 'url-fragment', aliases: [] };
-  }
-  return fromDocument(ref, env);
+  return fragmentKeyOf(ref) ?? fromDocument(ref, env);
+}
+
+/**
+ * The key of a `<controller URL>#<Multikey>` reference (1EdTech's OB 3.0 convention), as an
+ * unconfirmed `url-fragment` key; undefined for any other reference. Throws KEY_MALFORMED
+ * when the fragment looks like a Multikey but does not decode.
+ *
+ * @example
+ * ```ts
+ * fragmentKeyOf('https://example.edu/issuers/1#z6Mk…')?.controller // 'https://example.edu/issuers/1'
+ * fragmentKeyOf('did:key:z6Mk…#z6Mk…') // undefined
+ * ```
+ */
+export function fragmentKeyOf(ref: string): ResolvedKey | undefined {
+  if (!/^https?:\/\//i.test(ref)) return undefined;
+  const hash = ref.indexOf('#');
+  if (hash < 0) return undefined;
+  const fragment = ref.slice(hash + 1);
+  if (!looksLikeMultikey(fragment)) return undefined;
+  // 1EdTech's OB 3.0 fixtures (and its validator) use `<controller URL>#<publicKeyMultibase>`
+  // without publishing the controller document: the fragment is the key and the URL before
+  // it is the controller. Decoding it needs no fetch (so a tampered credential is found
+  // invalid offline), but the reference alone proves nothing about who controls the key:
+  // callers confirm it with confirmFragmentKey unless they knowingly trust embedded keys.
+  return { ...decodeMultikey(fragment), id: ref, controller: ref.slice(0, hash), via: 'url-fragment', aliases: [] };
 }
 
 /**
@@ -247,7 +364,8 @@ export function keyOwnedBy(key: ResolvedKey, issuerId: string): boolean {
   // did:web: the DID document is the issuer's only when it is the issuer's DID (checked when
   // it was fetched); a `controller` written inside someone else's document proves nothing.
   if (key.via === 'did:web') return key.aliases.includes(issuerId);
-  // did:key, did:jwk, the URL-fragment convention: the controller is derived, not asserted.
+  // did:key, did:jwk: the controller is derived, not asserted. An unconfirmed URL-fragment
+  // key is taken at its word here; confirmFragmentKey is what checks that word.
   if (key.via !== 'document') return key.controller === issuerId;
   // A fetched key document vouches only for itself: it counts when it is served from the
   // issuer's own https origin (as OB 2.0 scopes keys), and names the issuer, or nothing but

@@ -6,12 +6,13 @@
  *
  * @packageDocumentation
  */
-import type { ErrorCode } from '../../errors.js';
+import { isBadgeError, STATUS_OF_CODE, type ErrorCode } from '../../errors.js';
 import type { NormalisedBadge } from '../../result.js';
 import { CheckList, type VerifierOutcome, type VerifyContext } from '../context.js';
+import { confirmFragmentKey, fragmentKeyOf } from '../keys/index.js';
 import { checkCredentialStatus } from '../status/index.js';
 import { checkSchema } from './schema.js';
-import { verifyDataIntegrity, type DataIntegrityOutcome } from './data-integrity.js';
+import { verifyDataIntegrity, type DataIntegrityOutcome, type ProofResult } from './data-integrity.js';
 import { verifyEndorsements } from './endorsements.js';
 import { normaliseOb3 } from './normalise.js';
 import { checkRecipient } from './recipient.js';
@@ -22,6 +23,50 @@ import { verifyVcJwt } from './vc-jwt.js';
 export { ACCEPTED_SUITES, verifyDataIntegrity } from './data-integrity.js';
 export type { AcceptedSuite, DataIntegrityOutcome, ProofResult } from './data-integrity.js';
 export { normaliseOb3 } from './normalise.js';
+
+/**
+ * Proofs whose signature verifies but whose key's controller document could not be had:
+ * they may yet be the issuer's, so they leave the verdict open rather than failing it.
+ */
+const UNDECIDED = new WeakSet<ProofResult>();
+
+/**
+ * A verified proof whose key only its own verification method URL vouches for (1EdTech's
+ * `<issuer URL>#<Multikey>` convention): anyone can append their own key to a university's
+ * URL, so the proof counts only once the document at that URL lists the key. Not listed →
+ * KEY_NOT_OWNED (invalid); no document → its fetch error (indeterminate).
+ */
+async function confirmProofKey(result: ProofResult, ctx: VerifyContext): Promise<ProofResult> {
+  if (!result.verified || typeof result.verificationMethod !== 'string') return result;
+  const { label, verificationMethod } = result;
+  try {
+    const key = fragmentKeyOf(verificationMethod);
+    if (!key) return result;
+    await confirmFragmentKey(key, { fetcher: ctx.fetcher });
+    return { label, verified: true, message: `${result.message}; ${key.controller} lists the key`, verificationMethod };
+  } catch (error) {
+    if (isBadgeError(error) && error.code === 'ABORTED') throw error;
+    const code = isBadgeError(error) ? error.code : 'KEY_NOT_OWNED';
+    const message = error instanceof Error ? error.message : String(error);
+    const unconfirmed: ProofResult = { label, verified: false, code, message: `the key of ${verificationMethod} is not confirmed by its controller: ${message}`, verificationMethod };
+    if (STATUS_OF_CODE[code] === 'indeterminate') UNDECIDED.add(unconfirmed);
+    return unconfirmed;
+  }
+}
+
+/**
+ * Data Integrity verification under the OB 3.0 key rules (the credential and its status
+ * lists alike): proofs by URL-fragment keys are confirmed against the controller document,
+ * after their signature (so a tampered credential is invalid without any fetch), unless the
+ * caller trusts embedded keys (then they count with a `key` warning, their `caution`).
+ */
+async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyContext): Promise<DataIntegrityOutcome> {
+  const outcome = await verifyDataIntegrity(credential, { fetcher: ctx.fetcher, documentLoader: ctx.options.documentLoader });
+  if (ctx.options.trustEmbeddedKeys) return outcome;
+  const results: ProofResult[] = [];
+  for (const result of outcome.results) results.push(await confirmProofKey(result, ctx));
+  return { verified: results.some((r) => r.verified), results };
+}
 
 /** Record the outcome of Data Integrity verification as `proof` checks. */
 function recordProofs(outcome: DataIntegrityOutcome, checks: CheckList): void {
@@ -40,7 +85,13 @@ function recordProofs(outcome: DataIntegrityOutcome, checks: CheckList): void {
     }
     return;
   }
-  for (const r of outcome.results) checks.fail('proof', r.code ?? 'PROOF_INVALID', r.message);
+  // One proof by the issuer is enough, so while one is undecided (its signature verifies, its
+  // key's owner could not be asked) the others' failures do not decide: they are reported.
+  const undecided = outcome.results.some((r) => UNDECIDED.has(r));
+  for (const r of outcome.results) {
+    if (undecided && !UNDECIDED.has(r)) checks.warn('proof', r.code ?? 'PROOF_INVALID', r.message);
+    else checks.fail('proof', r.code ?? 'PROOF_INVALID', r.message);
+  }
 }
 
 /**
@@ -53,7 +104,7 @@ async function verifyListCredential(
 ): Promise<{ ok: true } | { ok: false; code: ErrorCode; message: string }> {
   const structure = checkStructure(list);
   if (structure.status === 'failed') return { ok: false, code: structure.code ?? 'INVALID_PROPERTY', message: `status list: ${structure.message}` };
-  const proofs = await verifyDataIntegrity(list, { fetcher: ctx.fetcher, documentLoader: ctx.options.documentLoader });
+  const proofs = await verifyProofs(list, ctx);
   if (!proofs.verified) {
     const first = proofs.results[0];
     return { ok: false, code: first?.code ?? 'PROOF_MISSING', message: `status list: ${first?.message ?? 'no proof'}` };
@@ -108,7 +159,7 @@ function recordStructure(credential: Record<string, unknown>, checks: CheckList)
  */
 export async function verifyOb3Credential(credential: Record<string, unknown>, ctx: VerifyContext): Promise<VerifierOutcome> {
   recordStructure(credential, ctx.checks);
-  recordProofs(await verifyDataIntegrity(credential, { fetcher: ctx.fetcher, documentLoader: ctx.options.documentLoader }), ctx.checks);
+  recordProofs(await verifyProofs(credential, ctx), ctx.checks);
   const badge = await afterProof(credential, ctx);
   return { version: '3.0', badge, credential };
 }
@@ -124,7 +175,7 @@ export async function verifyOb3Credential(credential: Record<string, unknown>, c
  */
 export async function verifyOb3Jwt(token: string, ctx: VerifyContext): Promise<VerifierOutcome> {
   const proofChecks = new CheckList();
-  const { credential, times } = await verifyVcJwt(token, proofChecks, { fetcher: ctx.fetcher });
+  const { credential, times } = await verifyVcJwt(token, proofChecks, { fetcher: ctx.fetcher, trustEmbeddedKeys: ctx.options.trustEmbeddedKeys });
   if (!credential) {
     ctx.checks.items.push(...proofChecks.items);
     return { version: '3.0', badge: null, credential: token };

@@ -5,7 +5,10 @@
  *
  * Signature: RS256, ES256, EdDSA (and the other members of the shared JOSE allow-list);
  * `none` and HMAC are refused. Key: the header `jwk`, else the header `kid` dereferenced
- * (DID URL or https URL), else the keys the issuer's own document lists. The registered
+ * (DID URL or https URL), else the keys the issuer's own document lists. A header `jwk` is
+ * only the issuer's when the issuer is that key's did:jwk or the issuer's document (DID
+ * document, controller document, profile) lists it; `trustEmbeddedKeys` accepts it with a
+ * warning, as 1EdTech's validator does. The registered
  * claims must agree with the credential (iss = issuer, sub = subject, jti = id); nbf and exp
  * bound the validity period.
  *
@@ -16,7 +19,7 @@ import type { CheckList } from '../context.js';
 import type { Fetcher } from '../fetcher.js';
 import { importJwk, parseCompactJws, verifyJwsSignature, type ParsedJws } from '../jose/jws.js';
 import { assertAllowedAlg } from '../jose/algorithms.js';
-import { JWS_ALG_OF_KEY, keyOwnedBy, keysOfController, publicKeyFromJwk, resolveVerificationMethod, type ResolvedKey } from '../keys/index.js';
+import { JWS_ALG_OF_KEY, confirmFragmentKey, keyOwnedBy, keysOfController, publicKeyFromJwk, resolveVerificationMethod, sameKey, type PublicKeyMaterial, type ResolvedKey } from '../keys/index.js';
 import { isObject } from '../json.js';
 import { idOf, subjectOf } from './util.js';
 
@@ -33,6 +36,8 @@ export interface DecodedVcJwt {
 
 interface JwtEnv {
   fetcher: Fetcher;
+  /** Accept a header `jwk` nothing binds to the issuer (VerifyOptions.trustEmbeddedKeys). */
+  trustEmbeddedKeys?: boolean | undefined;
 }
 
 function fail(code: ErrorCode, message: string): never {
@@ -77,6 +82,20 @@ function checkTyp(header: Record<string, unknown>): void {
   if (!ACCEPTED_TYP.has(typ)) fail('JWT_CLAIM_MISMATCH', `JWT typ ${JSON.stringify(header.typ)} is not a VC-JWT type`);
 }
 
+/**
+ * Throw unless the issuer's own identity vouches for a key that travelled in the header:
+ * the issuer is that key's did:jwk (or did:key), or the issuer's DID document, controller
+ * document or profile lists it. Not listed → KEY_NOT_OWNED; the issuer's document cannot be
+ * had → its FETCH_FAILED / DID_UNRESOLVED (indeterminate).
+ */
+async function assertHeaderKeyBound(key: PublicKeyMaterial, issuerId: string | undefined, env: JwtEnv): Promise<void> {
+  if (!issuerId) fail('KEY_NOT_OWNED', 'the key travels in the JWT header and the credential names no issuer to own it');
+  const keys = await keysOfController(issuerId, env);
+  if (!keys.some((candidate) => keyOwnedBy(candidate, issuerId) && sameKey(candidate, key))) {
+    fail('KEY_NOT_OWNED', `the key in the JWT header is not one the issuer ${issuerId} lists`);
+  }
+}
+
 async function verifyWith(jws: ParsedJws, key: ResolvedKey | { algorithm: ResolvedKey['algorithm']; jwk: JsonWebKey }): Promise<boolean> {
   if (!JWS_ALG_OF_KEY[key.algorithm].includes(jws.alg)) return false;
   const cryptoKey = await importJwk(key.jwk, jws.alg);
@@ -110,11 +129,17 @@ export async function verifyVcJwt(token: string, checks: CheckList, env: JwtEnv)
     const header = jws.header;
     if (header.jwk !== undefined) {
       // The key travels with the token (as in 1EdTech's conformance JWTs): it proves the
-      // token was not altered since signing, not who signed it.
+      // token was not altered since signing, not who signed it. The signature is checked
+      // first (a bad one is invalid whoever owns the key), then the binding to the issuer.
       const key = publicKeyFromJwk(header.jwk);
       if (!(await verifyWith(jws, key))) fail('PROOF_INVALID', `the ${jws.alg} signature does not verify with the header jwk`);
-      checks.pass('proof', `VC-JWT ${jws.alg} signature verifies with the key in its header`);
-      checks.warn('key', 'KEY_NOT_OWNED', `the key travels in the JWT header; nothing shows that ${issuerId ?? 'the issuer'} uses it`);
+      if (env.trustEmbeddedKeys) {
+        checks.pass('proof', `VC-JWT ${jws.alg} signature verifies with the key in its header`);
+        checks.warn('key', 'KEY_NOT_OWNED', `the key travels in the JWT header; nothing shows that ${issuerId ?? 'the issuer'} uses it`);
+        return { credential, times };
+      }
+      await assertHeaderKeyBound(key, issuerId, env);
+      checks.pass('proof', `VC-JWT ${jws.alg} signature verifies with the key in its header, which the issuer ${issuerId ?? ''} lists`);
       return { credential, times };
     }
     if (typeof header.kid === 'string' && header.kid.length > 0) {
@@ -122,6 +147,16 @@ export async function verifyVcJwt(token: string, checks: CheckList, env: JwtEnv)
       const key = await resolveVerificationMethod(ref, env);
       if (!issuerId || !keyOwnedBy(key, issuerId)) fail('KEY_NOT_OWNED', `${key.id} is controlled by ${key.controller}, not by the issuer ${issuerId ?? '(none)'}`);
       if (!(await verifyWith(jws, key))) fail('PROOF_INVALID', `the ${jws.alg} signature does not verify with ${key.id}`);
+      if (key.via === 'url-fragment') {
+        // A `kid` of the form <issuer URL>#<Multikey> vouches for itself only, like a header jwk.
+        if (env.trustEmbeddedKeys) {
+          checks.pass('proof', `VC-JWT ${jws.alg} signature by ${key.id} verifies`);
+          checks.warn('key', 'KEY_NOT_OWNED', `the key is taken from the kid ${key.id}; no controller document of ${key.controller} confirms it`);
+          return { credential, times };
+        }
+        // Its controller is the issuer (checked above); the issuer's document must list it.
+        await confirmFragmentKey(key, env);
+      }
       checks.pass('proof', `VC-JWT ${jws.alg} signature by ${key.id} verifies`);
       return { credential, times };
     }

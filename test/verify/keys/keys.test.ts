@@ -4,7 +4,7 @@ import { resolveOptions } from '../../../src/verify/options.js';
 import { encodeBase64Url as base64urlEncode } from '../../../src/encoding/base64.js';
 import { base58btcDecode, base58btcEncode, base64urlDecode } from '../../../src/verify/keys/encoding.js';
 import { decodeMultikey, ed25519Multibase } from '../../../src/verify/keys/multikey.js';
-import { didWebUrl, keyOwnedBy, keysOfController, resolveVerificationMethod } from '../../../src/verify/keys/index.js';
+import { confirmFragmentKey, didWebUrl, fragmentKeyOf, keyOwnedBy, keysOfController, publicKeyFromJwk, resolveVerificationMethod, sameKey } from '../../../src/verify/keys/index.js';
 import { codeOfAsync } from '../../helpers/codes.js';
 
 const ED_KEY = 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi';
@@ -70,13 +70,44 @@ describe('resolveVerificationMethod', () => {
     expect(calls).toEqual([]);
   });
 
-  it('takes the fragment of an issuer URL as the key (1EdTech convention), controlled by the URL before #', async () => {
+  it('decodes the fragment of an issuer URL as an unconfirmed key (1EdTech convention), claimed by the URL before #, without a fetch', async () => {
     const { env, calls } = fetcherFor();
     const key = await resolveVerificationMethod(`https://example.edu/issuers/565049#${ED_KEY}`, env);
-    expect(key.controller).toBe('https://example.edu/issuers/565049');
-    expect(keyOwnedBy(key, 'https://example.edu/issuers/565049')).toBe(true);
+    expect(key).toMatchObject({ via: 'url-fragment', controller: 'https://example.edu/issuers/565049', publicKeyMultibase: ED_KEY });
     expect(keyOwnedBy(key, 'https://example.edu/issuers/other')).toBe(false);
+    expect(fragmentKeyOf(`https://example.edu/issuers/565049#${ED_KEY}`)).toMatchObject({ via: 'url-fragment' });
+    expect(fragmentKeyOf(`did:key:${ED_KEY}#${ED_KEY}`)).toBeUndefined();
+    expect(fragmentKeyOf('https://example.edu/issuers/565049#key-1')).toBeUndefined();
     expect(calls).toEqual([]);
+  });
+
+  it('confirms a URL-fragment key that the controller document lists by that id', async () => {
+    const ref = `https://example.edu/issuers/565049#${ED_KEY}`;
+    const { env, calls } = fetcherFor({ 'https://example.edu/issuers/565049': { id: 'https://example.edu/issuers/565049', assertionMethod: [ref] } });
+    const key = await confirmFragmentKey(await resolveVerificationMethod(ref, env), env);
+    expect(key).toMatchObject({ via: 'document', id: ref, source: 'https://example.edu/issuers/565049' });
+    expect(keyOwnedBy(key, 'https://example.edu/issuers/565049')).toBe(true);
+    expect(calls).toEqual(['https://example.edu/issuers/565049']);
+  });
+
+  it('confirms a URL-fragment key that the controller document lists as a method with the same key material', async () => {
+    const doc = { verificationMethod: [{ id: 'https://example.edu/i#key-1', type: 'JsonWebKey', controller: 'https://example.edu/i', publicKeyJwk: decodeMultikey(ED_KEY).jwk }] };
+    const { env } = fetcherFor({ 'https://example.edu/i': doc });
+    const key = await confirmFragmentKey(await resolveVerificationMethod(`https://example.edu/i#${ED_KEY}`, env), env);
+    expect(keyOwnedBy(key, 'https://example.edu/i')).toBe(true);
+  });
+
+  it('returns keys that are not URL-fragment keys unchanged, without a fetch', async () => {
+    const { env, calls } = fetcherFor();
+    const key = await resolveVerificationMethod(`did:key:${ED_KEY}#${ED_KEY}`, env);
+    expect(await confirmFragmentKey(key, env)).toBe(key);
+    expect(calls).toEqual([]);
+  });
+
+  it('compares keys by algorithm and key bytes', () => {
+    const ed = decodeMultikey(ED_KEY);
+    expect(sameKey(ed, publicKeyFromJwk({ kty: 'OKP', crv: 'Ed25519', x: ed.jwk.x }))).toBe(true);
+    expect(sameKey(ed, decodeMultikey('z6MkpRRK6HbqP5MG5siiKxsSpmMXgEpeZohAQy8wRU2XvFnh'))).toBe(false);
   });
 
   it('finds a key listed in an issuer profile', async () => {
@@ -148,5 +179,32 @@ describe('resolveVerificationMethod failures', () => {
     const key = await resolveVerificationMethod('https://keys.example/k', env);
     expect(keyOwnedBy(key, 'https://issuer.example/profile')).toBe(false);
     expect(keyOwnedBy(key, 'https://keys.example/profile')).toBe(true);
+  });
+});
+
+describe('URL-fragment keys whose controller does not vouch for them', () => {
+  const REF = `https://www.mit.edu#${ED_KEY}`;
+
+  it('is KEY_NOT_OWNED when the controller document lists a different key', async () => {
+    const doc = { id: 'https://www.mit.edu', assertionMethod: [{ id: 'https://www.mit.edu#key-1', type: 'Multikey', publicKeyMultibase: 'z6MkpRRK6HbqP5MG5siiKxsSpmMXgEpeZohAQy8wRU2XvFnh' }] };
+    const { env } = fetcherFor({ 'https://www.mit.edu/': doc });
+    expect(await codeOfAsync(async () => confirmFragmentKey(await resolveVerificationMethod(REF, env), env))).toBe('KEY_NOT_OWNED');
+  });
+
+  it('is KEY_NOT_OWNED when the controller document lists the key only for something other than assertions', async () => {
+    const doc = { verificationMethod: [{ id: REF, type: 'Multikey', publicKeyMultibase: ED_KEY }], assertionMethod: [], keyAgreement: [REF] };
+    const { env } = fetcherFor({ 'https://www.mit.edu/': doc });
+    expect(await codeOfAsync(async () => confirmFragmentKey(await resolveVerificationMethod(REF, env), env))).toBe('KEY_NOT_OWNED');
+  });
+
+  it('is FETCH_FAILED (indeterminate, never valid) when the controller document cannot be fetched', async () => {
+    const { env, calls } = fetcherFor();
+    expect(await codeOfAsync(async () => confirmFragmentKey(await resolveVerificationMethod(REF, env), env))).toBe('FETCH_FAILED');
+    expect(calls).toEqual(['https://www.mit.edu/']);
+  });
+
+  it('is RESOURCE_MALFORMED when the controller document is not a JSON object', async () => {
+    const { env } = fetcherFor({ 'https://www.mit.edu/': ['not', 'a', 'document'] });
+    expect(await codeOfAsync(async () => confirmFragmentKey(await resolveVerificationMethod(REF, env), env))).toBe('RESOURCE_MALFORMED');
   });
 });

@@ -69,8 +69,15 @@ describe('OB 3.0 fixtures that verify', () => {
     expect(result.badge?.name).toBe('Verify-badge Test Badge');
   });
 
-  it('warns that a key carried in the JWT header is not bound to the issuer', async () => {
-    const { result } = await run(text('jwt-header-jwk.jwt'));
+  it('accepts a key carried in the JWT header when the issuer is its did:key', async () => {
+    const { result, calls } = await run(text('jwt-header-jwk.jwt'));
+    expect(result.status).toBe('valid');
+    expect(calls).toEqual([]);
+    expect(result.checks.some((c) => c.status === 'warning')).toBe(false);
+  });
+
+  it('warns that a key carried in the JWT header is taken on trust with trustEmbeddedKeys', async () => {
+    const { result } = await run(text('jwt-header-jwk.jwt'), { trustEmbeddedKeys: true });
     expect(result.status).toBe('valid');
     expect(result.checks).toContainEqual(expect.objectContaining({ id: 'key', status: 'warning', code: 'KEY_NOT_OWNED' }));
   });
