@@ -125,7 +125,10 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
     await assertClean(page);
   });
 
-  it('the drop zone verifies 1EdTech conformance badges (OB 3.0 JSON-LD and VC-JWT, baked in PNG and SVG)', async () => {
+  // 1EdTech's baked OB 3.0 badges take their key from the verification method URL or the JWT
+  // header, and their issuers' documents are not published: ownership of the key cannot be
+  // confirmed, so the element (like verify()) reports them indeterminate, never valid.
+  it('the drop zone reads 1EdTech conformance badges (OB 3.0 JSON-LD and VC-JWT, baked in PNG and SVG) and reports them indeterminate', async () => {
     const corpus = fileURLToPath(new URL('../../../shared/conformance/1EdTech-digital-credentials-public-validator/test-resources/ob30/', import.meta.url));
     const page = await open('/examples/dropzone.html');
     for (const file of ['simple-json.png', 'simple-jwt.png', 'simple-jwt.svg']) {
@@ -135,7 +138,7 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
         const el = document.querySelector('#checker') as HTMLElement & { result?: { status: string; version: string; input: string } };
         return { status: el.result?.status, version: el.result?.version, input: el.result?.input };
       });
-      expect(result).toEqual({ status: 'valid', version: '3.0', input: file });
+      expect(result).toEqual({ status: 'indeterminate', version: '3.0', input: file });
       await page.locator('#checker').getByRole('button', { name: 'Check another badge' }).click();
     }
     await assertClean(page);
