@@ -259,6 +259,8 @@ write('jwt-tampered.jwt', tamperedJwt.join('.'));
 const FORGED_ISSUER = 'https://www.mit.edu';
 write('forged-fragment-key.json', await signEddsa(achievementCredential({ issuerId: FORGED_ISSUER }), other, `${FORGED_ISSUER}#${other.publicKeyMultibase}`));
 write('jwt-forged-header-jwk.jwt', await jwt({ alg: 'EdDSA', jwk: other.jwk }, jwtClaims(FORGED_ISSUER), { alg: 'EdDSA', secret: other.secret }));
+// The same forgery through a JWT `kid` in the fragment convention.
+write('jwt-forged-kid-fragment.jwt', await jwt({ alg: 'EdDSA', kid: `${FORGED_ISSUER}#${other.publicKeyMultibase}` }, jwtClaims(FORGED_ISSUER), { alg: 'EdDSA', secret: other.secret }));
 // Bound: the issuer is the did:jwk of the very key in the header.
 write('jwt-header-jwk-did-jwk.jwt', await jwt({ alg: 'EdDSA', jwk: jwkIssuerKey.jwk }, jwtClaims(didJwk), { alg: 'EdDSA', secret: jwkIssuerKey.secret }));
 

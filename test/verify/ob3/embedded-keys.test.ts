@@ -62,6 +62,11 @@ describe('the forged fragment key (issuer https://www.mit.edu, the attacker\'s M
     expect(check('proof')).toMatchObject({ status: 'failed', code: 'FETCH_FAILED' });
   });
 
+  it('stays indeterminate after a call that trusted the same key (nothing learnt on trust is reused)', async () => {
+    expect((await run(json('forged-fragment-key.json'), { trustEmbeddedKeys: true })).result.status).toBe('valid');
+    expect((await run(json('forged-fragment-key.json'))).result.status).toBe('indeterminate');
+  });
+
   it('is invalid KEY_NOT_OWNED when the issuer document lists a different key', async () => {
     const { result, check } = await run(json('forged-fragment-key.json'), {}, { [MIT]: profileListing(KEYS.issuer.publicKeyMultibase) });
     expect(result.status).toBe('invalid');
@@ -136,5 +141,36 @@ describe('the forged header jwk (the attacker\'s key in the header, iss https://
     expect(result.status).toBe('invalid');
     expect(check('proof')).toMatchObject({ status: 'failed', code: 'PROOF_INVALID' });
     expect(calls).toEqual([]);
+  });
+});
+
+describe('a VC-JWT whose kid is the issuer URL with the key as its fragment', () => {
+  const KID = `https://www.mit.edu#${KEYS.other.publicKeyMultibase}`;
+
+  it('is valid when the issuer document lists that key', async () => {
+    const { result, calls } = await run(text('jwt-forged-kid-fragment.jwt'), {}, { [MIT]: { id: 'https://www.mit.edu', assertionMethod: [KID] } });
+    expect(result.status).toBe('valid');
+    expect(calls).toEqual([MIT]);
+  });
+
+  it('is valid with trustEmbeddedKeys, without a request, with a key warning', async () => {
+    const { result, calls, check } = await run(text('jwt-forged-kid-fragment.jwt'), { trustEmbeddedKeys: true });
+    expect(result.status).toBe('valid');
+    expect(calls).toEqual([]);
+    expect(check('key')).toMatchObject({ status: 'warning', code: 'KEY_NOT_OWNED' });
+  });
+});
+
+describe('the forged kid fragment (the attacker\'s Multikey after https://www.mit.edu)', () => {
+  it('is indeterminate, never valid, when the issuer document cannot be fetched', async () => {
+    const { result, check } = await run(text('jwt-forged-kid-fragment.jwt'));
+    expect(result.status).toBe('indeterminate');
+    expect(check('proof')).toMatchObject({ status: 'failed', code: 'FETCH_FAILED' });
+  });
+
+  it('is invalid KEY_NOT_OWNED when the issuer document lists a different key', async () => {
+    const { result, check } = await run(text('jwt-forged-kid-fragment.jwt'), {}, { [MIT]: profileListing(KEYS.issuer.publicKeyMultibase) });
+    expect(result.status).toBe('invalid');
+    expect(check('proof')).toMatchObject({ status: 'failed', code: 'KEY_NOT_OWNED' });
   });
 });
