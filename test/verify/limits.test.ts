@@ -16,7 +16,7 @@ const EXAMPLES = new URL('../../examples/', import.meta.url);
 const nested = (depth: number): string => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 
 /** A PNG chunk (length, type, data, CRC) as the PNG spec lays it out. */
-function chunk(type: string, data: Uint8Array): Uint8Array {
+function chunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, data.length);
@@ -53,7 +53,7 @@ describe('verify() limits', () => {
 
   it('refuses a deeply nested object handed over directly', async () => {
     const { fetch } = jsonFetch({});
-    const result = await verify(JSON.parse(nested(2000)) as object, { fetch, now: NOW });
+    const result = await verify(JSON.parse(nested(2000)) as Record<string, unknown>, { fetch, now: NOW });
     expect(result.status).toBe('error');
     expect(result.errors.map((e) => e.code)).toContain('PAYLOAD_TOO_LARGE');
   });
