@@ -81,7 +81,17 @@ function decodeBase64UrlJson(segment: string): unknown {
   }
 }
 
-function isHttpUrl(t: string): boolean {
+/**
+ * True for an absolute `http(s)` URL with a host and no whitespace: what a legacy badge bakes,
+ * and what `verify()` takes as a URL input.
+ *
+ * @example
+ * ```ts
+ * isHttpUrl('https://example.org/a.json') // true
+ * isHttpUrl('badge.png')                  // false
+ * ```
+ */
+export function isHttpUrl(t: string): boolean {
   // Whitespace inside would be silently dropped or encoded by the URL parser; a baked URL
   // with spaces in it is not the URL that was meant.
   if (/\s/.test(t)) return false;

@@ -7,6 +7,7 @@ import { BadgeError, isBadgeError } from '../errors.js';
 import type { InputFormat } from '../result.js';
 import { looksLikePng, unbakePng, type PngInflater } from '../unbake/png.js';
 import { looksLikeSvg } from '../unbake/sniff.js';
+import { isHttpUrl } from '../unbake/payload.js';
 import { resolveUnbakeOptions, type UnbakedBadge } from '../unbake/types.js';
 import type { VerifyContext } from './context.js';
 import { FetchError, type FetchedResource } from './fetcher.js';
@@ -55,23 +56,8 @@ export function assertVerifyInput(input: unknown): asserts input is VerifyInput 
   throw new TypeError(`verify: input must be bytes, a Blob, a string or a plain object, not ${kind}`);
 }
 
-/**
- * True for an absolute http(s) URL and nothing else (a file path is the CLI's business).
- * @example
- * ```ts
- * isHttpUrl('https://example.org/a.json') // true
- * isHttpUrl('badge.png')                  // false
- * ```
- */
-export function isHttpUrl(text: string): boolean {
-  if (!/^https?:\/\//i.test(text) || /\s/.test(text)) return false;
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+/** Re-exported: input detection and unbaking share one rule for what counts as a URL. */
+export { isHttpUrl };
 
 /**
  * What to report as `input` in the result when the caller gave no label.
