@@ -8,7 +8,7 @@ import type { VerifyContext } from '../context.js';
 import { parseStatusIndex, readStatus } from './bitstring.js';
 import { loadStatusList, type ListFormat } from './list-credential.js';
 import { clip, isObject } from '../json.js';
-import type { StatusDeps, StatusVerdict } from './types.js';
+import { bitVerdict, malformedEntry, type StatusDeps, type StatusVerdict } from './types.js';
 
 export const BITSTRING_FORMAT: ListFormat = {
   name: 'BitstringStatusList',
@@ -18,10 +18,6 @@ export const BITSTRING_FORMAT: ListFormat = {
 
 const DECIDING_PURPOSES = new Set(['revocation', 'suspension']);
 const INFORMATIONAL_PURPOSES = new Set(['message', 'refresh']);
-
-function malformed(property: string, message: string): StatusVerdict {
-  return { status: 'failed', code: 'INVALID_PROPERTY', message, property: `credentialStatus.${property}` };
-}
 
 /** `statusSize`: absent means 1; otherwise a positive integer (the spec's examples use numbers). */
 function parseStatusSize(value: unknown): number | undefined {
@@ -56,15 +52,15 @@ export async function checkBitstringStatusListEntry(
   deps: StatusDeps,
 ): Promise<StatusVerdict> {
   const purpose = entry.statusPurpose;
-  if (typeof purpose !== 'string' || purpose === '') return malformed('statusPurpose', 'BitstringStatusListEntry has no statusPurpose');
+  if (typeof purpose !== 'string' || purpose === '') return malformedEntry('statusPurpose', 'BitstringStatusListEntry has no statusPurpose');
   const index = parseStatusIndex(entry.statusListIndex);
   if (index === undefined) {
-    return malformed('statusListIndex', `statusListIndex must be a non-negative integer, not ${clip(entry.statusListIndex, 40)}`);
+    return malformedEntry('statusListIndex', `statusListIndex must be a non-negative integer, not ${clip(entry.statusListIndex, 40)}`);
   }
   const url = entry.statusListCredential;
-  if (typeof url !== 'string' || url === '') return malformed('statusListCredential', 'BitstringStatusListEntry has no statusListCredential');
+  if (typeof url !== 'string' || url === '') return malformedEntry('statusListCredential', 'BitstringStatusListEntry has no statusListCredential');
   const size = parseStatusSize(entry.statusSize);
-  if (size === undefined) return malformed('statusSize', `statusSize must be a positive integer, not ${clip(entry.statusSize, 40)}`);
+  if (size === undefined) return malformedEntry('statusSize', `statusSize must be a positive integer, not ${clip(entry.statusSize, 40)}`);
 
   const informational = INFORMATIONAL_PURPOSES.has(purpose);
   if (!informational && !DECIDING_PURPOSES.has(purpose)) {
@@ -96,13 +92,8 @@ export async function checkBitstringStatusListEntry(
 
   switch (purpose) {
     case 'revocation':
-      return value === 1
-        ? { status: 'failed', code: 'REVOKED', message: `the issuer revoked this credential (${where})` }
-        : { status: 'passed', message: `not revoked (${where})` };
     case 'suspension':
-      return value === 1
-        ? { status: 'failed', code: 'SUSPENDED', message: `the issuer suspended this credential (${where})` }
-        : { status: 'passed', message: `not suspended (${where})` };
+      return bitVerdict(purpose, value, where);
     case 'refresh':
       return { status: 'passed', message: value === 0 ? `no refresh pending (${where})` : `the issuer has a refreshed version of this credential (${where})` };
     default: {

@@ -7,17 +7,13 @@ import type { VerifyContext } from '../context.js';
 import { parseStatusIndex, readStatus } from './bitstring.js';
 import { loadStatusList, type ListFormat } from './list-credential.js';
 import { clip } from '../json.js';
-import type { StatusDeps, StatusVerdict } from './types.js';
+import { bitVerdict, malformedEntry, type StatusDeps, type StatusVerdict } from './types.js';
 
 export const STATUS_LIST_2021_FORMAT: ListFormat = {
   name: 'StatusList2021',
   credentialType: 'StatusList2021Credential',
   subjectType: 'StatusList2021',
 };
-
-function malformed(property: string, message: string): StatusVerdict {
-  return { status: 'failed', code: 'INVALID_PROPERTY', message, property: `credentialStatus.${property}` };
-}
 
 /**
  * Check one `StatusList2021Entry`.
@@ -33,13 +29,13 @@ export async function checkStatusList2021Entry(
   deps: StatusDeps,
 ): Promise<StatusVerdict> {
   const purpose = entry.statusPurpose;
-  if (typeof purpose !== 'string' || purpose === '') return malformed('statusPurpose', 'StatusList2021Entry has no statusPurpose');
+  if (typeof purpose !== 'string' || purpose === '') return malformedEntry('statusPurpose', 'StatusList2021Entry has no statusPurpose');
   const index = parseStatusIndex(entry.statusListIndex);
   if (index === undefined) {
-    return malformed('statusListIndex', `statusListIndex must be a non-negative integer, not ${clip(entry.statusListIndex, 40)}`);
+    return malformedEntry('statusListIndex', `statusListIndex must be a non-negative integer, not ${clip(entry.statusListIndex, 40)}`);
   }
   const url = entry.statusListCredential;
-  if (typeof url !== 'string' || url === '') return malformed('statusListCredential', 'StatusList2021Entry has no statusListCredential');
+  if (typeof url !== 'string' || url === '') return malformedEntry('statusListCredential', 'StatusList2021Entry has no statusListCredential');
   if (purpose !== 'revocation' && purpose !== 'suspension') {
     return { status: 'failed', code: 'STATUS_UNSUPPORTED', message: `unknown StatusList2021 statusPurpose ${clip(purpose, 40)}` };
   }
@@ -51,12 +47,5 @@ export async function checkStatusList2021Entry(
   if (value === undefined) {
     return { status: 'failed', code: 'STATUS_UNAVAILABLE', message: `statusListIndex ${index} is outside the status list ${clip(url, 200)} (${list.entries} entries)` };
   }
-  if (purpose === 'revocation') {
-    return value === 1
-      ? { status: 'failed', code: 'REVOKED', message: `the issuer revoked this credential (${where})` }
-      : { status: 'passed', message: `not revoked (${where})` };
-  }
-  return value === 1
-    ? { status: 'failed', code: 'SUSPENDED', message: `the issuer suspended this credential (${where})` }
-    : { status: 'passed', message: `not suspended (${where})` };
+  return bitVerdict(purpose, value, where);
 }
