@@ -8,6 +8,11 @@ const JSONLD_PLATFORM = fileURLToPath(new URL('./src/shims/jsonld-platform.ts', 
 const SHA256_DIGEST = fileURLToPath(new URL('./src/shims/sha256digest.ts', import.meta.url));
 const MESSAGE_DIGEST = fileURLToPath(new URL('./src/shims/message-digest.ts', import.meta.url));
 const ED25519 = fileURLToPath(new URL('./src/shims/ed25519.ts', import.meta.url));
+const LRU_CACHE = fileURLToPath(new URL('./src/shims/lru-cache.ts', import.meta.url));
+const GUNZIP = fileURLToPath(new URL('./src/shims/gunzip.ts', import.meta.url));
+
+/** Our ES modules that bundled CommonJS code require(): their default export as module.exports. */
+const COMMONJS_WRAPPED: Record<string, string> = { 'message-digest': MESSAGE_DIGEST, 'lru-cache': LRU_CACHE };
 
 /**
  * jsonld.js's platform module is replaced by ours (src/shims/jsonld-platform.ts): no
@@ -15,7 +20,8 @@ const ED25519 = fileURLToPath(new URL('./src/shims/ed25519.ts', import.meta.url)
  * `JsonLdProcessor` global in browsers. We always pass our own document loader. And the
  * proof suites' SHA-256 module is ours (src/shims/sha256digest.ts): theirs is Node-only or
  * browser-only; so is rdf-canonize's blank-node digest (src/shims/message-digest.ts).
- * Ed25519 verification (src/shims/ed25519.ts) keeps Node's key objects per key.
+ * Ed25519 verification (src/shims/ed25519.ts) keeps Node's key objects per key. jsonld.js's
+ * two small LRU caches are a Map (src/shims/lru-cache.ts), not lru-cache + yallist.
  */
 const jsonldWithoutPlatform: Plugin = {
   name: 'jsonld-without-platform',
@@ -37,10 +43,14 @@ const jsonldWithoutPlatform: Plugin = {
     build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: ED25519 } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'verify-badge-cjs' }, () => ({
-      contents: `module.exports = require(${JSON.stringify(MESSAGE_DIGEST)}).default;`,
+    build.onResolve({ filter: /^lru-cache$/ }, (args) =>
+      /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]/.test(args.importer) ? { path: 'lru-cache', namespace: 'verify-badge-cjs' } : undefined,
+    );
+    // rdf-canonize and jsonld.js require() these as CommonJS classes: one-line CommonJS wrappers.
+    build.onLoad({ filter: /.*/, namespace: 'verify-badge-cjs' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(COMMONJS_WRAPPED[args.path])}).default;`,
       loader: 'js',
-      resolveDir: dirname(MESSAGE_DIGEST),
+      resolveDir: dirname(COMMONJS_WRAPPED[args.path]!),
     }));
   },
 };
@@ -53,6 +63,21 @@ const jsonldWithoutPlatform: Plugin = {
  * The key library (@digitalbazaar/ed25519-multikey) comes along: the suites and we share one
  * copy, whose Ed25519 verification is ours (see above).
  */
+/**
+ * Only in the browser build (dist/browser/): status lists are decompressed by the unbake
+ * layer's bounded inflater (src/shims/gunzip.ts) rather than pako, which would be the largest
+ * package of the browser's OB 3.0 download after jsonld.js for that one job. Node and
+ * bundlers keep pako (the ESM build imports it as a dependency).
+ */
+const gunzipWithoutPako: Plugin = {
+  name: 'gunzip-without-pako',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/gunzip\.js$/ }, (args) =>
+      /[\\/]src[\\/]verify[\\/]status[\\/]bitstring\.ts$/.test(args.importer) ? { path: GUNZIP } : undefined,
+    );
+  },
+};
+
 const PRIVATE_JSONLD = [
   'jsonld',
   '@digitalbazaar/data-integrity',
@@ -117,7 +142,7 @@ export default defineConfig([
     treeshake: true,
     sourcemap: false,
     noExternal: [/.*/],
-    esbuildPlugins: [jsonldWithoutPlatform],
+    esbuildPlugins: [jsonldWithoutPlatform, gunzipWithoutPako],
   },
   {
     entry: { 'verify-badge': 'src/element/global.ts' },

@@ -2,8 +2,8 @@
  * A small, bounded DEFLATE decoder (RFC 1951) with the zlib (RFC 1950) wrapper: compressed
  * PNG text chunks (zTXt, iTXt with the compression flag) are rare and small, and unbaking sits
  * on the element's synchronous, size-budgeted path, so a general-purpose library (pako, 30 KB
- * minified) is not worth shipping in every page. (OB 3.0 status lists, which only load with
- * the OB 3.0 chunk, use pako.)
+ * minified) is not worth shipping in every page. (OB 3.0 status lists use pako, except in the
+ * browser build, where this decoder stands in for it: see src/shims/gunzip.ts.)
  *
  * Everything is bounded by the caller's cap: output stops as soon as it would pass
  * `maxBytes` (PAYLOAD_TOO_LARGE), and the output buffer never grows beyond it, so a
@@ -250,12 +250,16 @@ class Inflater {
 }
 
 /** What the caller calls a corrupt stream, and what it is (for messages). */
-interface Failure {
+export interface Failure {
   code: ErrorCode;
   what: string;
 }
 
-function inflateFrom(data: Uint8Array, start: number, maxBytes: number, failure: Failure): { output: Uint8Array; end: number } {
+/**
+ * Inflate the raw DEFLATE stream that starts at `data[start]`: the output, and where the
+ * stream ended (the first byte after it), for a wrapper to check its trailer.
+ */
+export function inflateFrom(data: Uint8Array, start: number, maxBytes: number, failure: Failure): { output: Uint8Array; end: number } {
   const inflater = new Inflater(data, start, maxBytes);
   try {
     inflater.run();

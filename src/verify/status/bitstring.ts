@@ -5,26 +5,16 @@
  * Pure functions over bytes: no I/O. Everything a list author controls is bounded, because
  * a status list is fetched from a URL the badge names, i.e. from anyone.
  */
-// pako's streaming inflater, fed in small slices, bounds the work per step. (The unbake layer has
-// its own small inflater instead: it sits on the element's synchronous, size-budgeted path, where
-// status lists, which only OB 3.0 credentials use, do not.)
-import { Inflate } from 'pako';
 import { decodeBase64 as decodeBase64Text } from '../../encoding/base64.js';
 import { BadgeError } from '../../errors.js';
 import type { FetchedResource } from '../fetcher.js';
+import { gunzip } from './gunzip.js';
 
 /**
  * Largest decompressed bitstring accepted, in bytes (16 MiB = 134 million entries). The W3C
  * minimum list is 16 KiB; real lists are far below this cap, a GZIP bomb is far above it.
  */
 export const MAX_BITSTRING_BYTES = 16 * 1024 * 1024;
-
-/**
- * Compressed input is fed to the inflater in slices this big, so that one slice can expand
- * to at most ~1 MiB (DEFLATE's ratio is bounded near 1032:1) before we look at the total
- * again: memory and CPU stay bounded however the stream is crafted.
- */
-const INFLATE_SLICE_BYTES = 1024;
 
 /**
  * Decode base64 or base64url (either alphabet, padding optional) into bytes. Anything else
@@ -59,9 +49,8 @@ export function decodeEncodedList(encodedList: string): Uint8Array {
 }
 
 /**
- * GZIP-decompress with a hard cap on the output. Input goes in small slices and output past
- * the cap is dropped and stops the work, so a bomb costs at most a slice's worth of
- * inflation beyond the cap.
+ * GZIP-decompress with a hard cap on the output (./gunzip.ts: pako, fed in small slices; in
+ * the browser build, the unbake layer's inflater), once the data is known to be GZIP.
  *
  * @throws BadgeError `RESOURCE_MALFORMED` (not GZIP, corrupt, truncated) or
  *   `PAYLOAD_TOO_LARGE` (expands past `maxBytes`).
@@ -74,39 +63,7 @@ export function gunzipCapped(compressed: Uint8Array, maxBytes: number = MAX_BITS
   if (compressed.length < 18 || compressed[0] !== 0x1f || compressed[1] !== 0x8b) {
     throw new BadgeError('RESOURCE_MALFORMED', 'encodedList is not GZIP data');
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let overflow = false;
-  // 16 + 15: GZIP wrapper only (the specs say GZIP; a zlib or raw stream is malformed).
-  const inflater = new Inflate({ windowBits: 31 });
-  inflater.onData = (chunk) => {
-    if (overflow) return;
-    total += chunk.length;
-    if (total > maxBytes) {
-      overflow = true;
-      chunks.length = 0;
-      return;
-    }
-    // pako reuses nothing after handing a chunk over, but copy to be independent of it.
-    chunks.push(chunk.slice());
-  };
-  inflater.onEnd = () => {};
-  for (let offset = 0; offset < compressed.length && !inflater.ended; offset += INFLATE_SLICE_BYTES) {
-    const last = offset + INFLATE_SLICE_BYTES >= compressed.length;
-    inflater.push(compressed.subarray(offset, offset + INFLATE_SLICE_BYTES), last);
-    if (overflow) {
-      throw new BadgeError('PAYLOAD_TOO_LARGE', `the status list expands to more than ${maxBytes} bytes`);
-    }
-    if (inflater.err !== 0) throw new BadgeError('RESOURCE_MALFORMED', `encodedList is corrupt GZIP data (${inflater.msg || inflater.err})`);
-  }
-  if (!inflater.ended) throw new BadgeError('RESOURCE_MALFORMED', 'encodedList is truncated GZIP data');
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return gunzip(compressed, maxBytes);
 }
 
 /**
