@@ -43,6 +43,17 @@ const jsonldWithoutPlatform: Plugin = {
     build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: ED25519 } : undefined,
     );
+    // jsonld.js operations no verification reaches (compaction, framing, flattening, RDF to
+    // JSON-LD): left out. Every use we make is expand / toRDF (canonize) and the suites load
+    // verification methods without framing (test/build/dist.test.ts runs both suites built);
+    // should a call ever reach one, it fails loudly instead of running unreviewed code.
+    build.onResolve({ filter: /^\.\/(compact|frame|flatten|fromRdf)$/ }, (args) =>
+      /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]jsonld\.js$/.test(args.importer) ? { path: args.path.slice(2), namespace: 'jsonld-left-out' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'jsonld-left-out' }, (args) => ({
+      contents: `module.exports = new Proxy({}, { get: (_, name) => () => { throw new Error('jsonld.js ' + String(name) + ' (lib/${args.path}.js) is left out of verify-badge'); } });`,
+      loader: 'js',
+    }));
     build.onResolve({ filter: /^lru-cache$/ }, (args) =>
       /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]/.test(args.importer) ? { path: 'lru-cache', namespace: 'verify-badge-cjs' } : undefined,
     );

@@ -35,6 +35,18 @@ describe.runIf(built)('the built package (dist/index.js) in Node', () => {
     expect(tampered.errors.map((e) => e.code)).toContain('PROOF_INVALID');
   });
 
+  // Both proof suites and status lists through the built JSON-LD stack, whose unused
+  // jsonld.js operations (compaction, framing) are left out at build time.
+  it.each([
+    ['Ed25519Signature2020 (VC 1.1), status bit set', 'digitalcredentials-verifier-core/credentials/v1/v1Revoked.json', 'revoked'],
+    ['Ed25519Signature2020 (VC 2.0), status bit set', 'digitalcredentials-verifier-core/credentials/v2/v2Revoked.json', 'revoked'],
+    ['eddsa-rdfc-2022, status bit unset', 'digitalcredentials-verifier-core/credentials/eddsa/v2/v2EddsaWithValidStatus.json', 'valid'],
+  ])('verifies %s', async (_what, file, status) => {
+    const { verify } = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as { verify: Verify };
+    const result = await verify(corpusJson(file), { now: NOW, fetch: corpusFetch().fetch });
+    expect({ status: result.status, errors: result.errors.filter((e) => e.code !== 'REVOKED') }).toEqual({ status, errors: [] });
+  });
+
   it("leaves the application's own jsonld.js as it was (the speed-ups patch only the bundled copy)", async () => {
     const initial = (await (jsonld as unknown as { processContext: (a: null, b: null, o: object) => Promise<Record<string | symbol, unknown>> }).processContext(null, null, {}));
     const clone = initial.clone;
