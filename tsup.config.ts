@@ -54,6 +54,27 @@ const jsonldWithoutPlatform: Plugin = {
       contents: `module.exports = new Proxy({}, { get: (_, name) => () => { throw new Error('jsonld.js ' + String(name) + ' (lib/${args.path}.js) is left out of verify-badge'); } });`,
       loader: 'js',
     }));
+    // The suites take two base classes from jsonld-signatures and nothing else (we call their
+    // verifyProof ourselves, with our own loader and purpose check): its entry module would
+    // add ProofSet, the proof purposes, its document loader and the security contexts.
+    build.onResolve({ filter: /^jsonld-signatures$/ }, (args) =>
+      /[\\/]node_modules[\\/]@digitalbazaar[\\/](data-integrity|ed25519-signature-2020)[\\/]lib[\\/]/.test(args.importer)
+        ? { path: 'jsonld-signatures', namespace: 'jsonld-signatures-suites' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'jsonld-signatures-suites' }, () => ({
+      contents: "module.exports = { suites: { LinkedDataProof: require('jsonld-signatures/lib/suites/LinkedDataProof.js'), LinkedDataSignature: require('jsonld-signatures/lib/suites/LinkedDataSignature.js') } };",
+      loader: 'js',
+      resolveDir: dirname(fileURLToPath(import.meta.url)),
+    }));
+    // …whose constants module needs two URLs from the security-context package, not its contexts.
+    build.onResolve({ filter: /^@digitalbazaar\/security-context$/ }, (args) =>
+      /[\\/]node_modules[\\/]jsonld-signatures[\\/]lib[\\/]constants\.js$/.test(args.importer) ? { path: 'security-context', namespace: 'security-context-urls' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'security-context-urls' }, () => ({
+      contents: "module.exports = { constants: { SECURITY_CONTEXT_V1_URL: 'https://w3id.org/security/v1', SECURITY_CONTEXT_V2_URL: 'https://w3id.org/security/v2' } };",
+      loader: 'js',
+    }));
     build.onResolve({ filter: /^lru-cache$/ }, (args) =>
       /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]/.test(args.importer) ? { path: 'lru-cache', namespace: 'verify-badge-cjs' } : undefined,
     );
