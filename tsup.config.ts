@@ -43,6 +43,19 @@ const jsonldWithoutPlatform: Plugin = {
     build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: ED25519 } : undefined,
     );
+    // The Ed25519Signature2020 suite's key class has the same platform file, as a default
+    // export: ours too (it is never asked to verify: the suite's verifier is ours, see
+    // src/verify/ob3/data-integrity.ts), so no second Ed25519 implementation ships.
+    build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-verification-key-2020[\\/]lib[\\/]/.test(args.importer)
+        ? { path: 'ed25519', namespace: 'ed25519-default-export' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'ed25519-default-export' }, () => ({
+      contents: `import * as ed25519 from ${JSON.stringify(ED25519)}; export default ed25519;`,
+      loader: 'js',
+      resolveDir: dirname(ED25519),
+    }));
     // jsonld.js operations no verification reaches (compaction, framing, flattening, RDF to
     // JSON-LD): left out. Every use we make is expand / toRDF (canonize) and the suites load
     // verification methods without framing (test/build/dist.test.ts runs both suites built);

@@ -93,6 +93,8 @@ export type ErrorCode =
   | 'STATUS_UNAVAILABLE'
   /** A `credentialStatus` type we do not know how to check. */
   | 'STATUS_UNSUPPORTED'
+  /** The runtime's WebCrypto lacks the signature algorithm (an old browser without Ed25519). */
+  | 'CRYPTO_UNAVAILABLE'
   /** The verification was aborted by the caller's signal. */
   | 'ABORTED';
 
@@ -159,6 +161,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, Exclude<ResultStatus, 'v
   CONTEXT_NOT_ALLOWED: 'indeterminate',
   STATUS_UNAVAILABLE: 'indeterminate',
   STATUS_UNSUPPORTED: 'indeterminate',
+  CRYPTO_UNAVAILABLE: 'indeterminate',
   ABORTED: 'indeterminate',
 };
 

@@ -1,5 +1,5 @@
 // The Ed25519 verification that replaces @digitalbazaar/ed25519-multikey's platform file in
-// our builds: Node's crypto with key objects kept per key, @noble/ed25519 where there is no Node.
+// our builds: Node's crypto with key objects kept per key, WebCrypto where there is no Node.
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -25,7 +25,7 @@ async function withoutNode(): Promise<Ed25519Module> {
 
 describe.each([
   ['Node crypto', async (): Promise<Ed25519Module> => import('../../src/shims/ed25519.js')],
-  ['@noble/ed25519', withoutNode],
+  ['WebCrypto', withoutNode],
 ])('Ed25519 verification with %s', (_name, load) => {
   it('accepts the signature of the key holder, every time (the kept key object gives the same answer)', async () => {
     const { verify } = await load();
@@ -52,5 +52,27 @@ describe.each([
       await expect(sign(new Uint8Array(64), data)).rejects.toThrow(Error);
       await expect(generateKeyPair()).rejects.toThrow(Error);
     });
+  });
+});
+
+describe('Ed25519 verification where WebCrypto has no Ed25519 (older browsers)', () => {
+  it('throws CRYPTO_UNAVAILABLE: the proof cannot be checked here, which is not a bad signature', async () => {
+    const { verify } = await withoutNode();
+    const spy = vi.spyOn(crypto.subtle, 'importKey').mockRejectedValue(new DOMException('Unrecognized algorithm name', 'NotSupportedError'));
+    try {
+      await expect(verify(raw, data, signature)).rejects.toMatchObject({ code: 'CRYPTO_UNAVAILABLE' });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('answers false for bytes WebCrypto refuses as a key', async () => {
+    const { verify } = await withoutNode();
+    const spy = vi.spyOn(crypto.subtle, 'importKey').mockRejectedValue(new DOMException('invalid key', 'DataError'));
+    try {
+      expect(await verify(raw, data, signature)).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -7,7 +7,8 @@ import { decodeBase64 } from '../../encoding/base64.js';
  * Import a public JWK for verifying with `alg`. Private members are dropped: a verifier
  * never needs them and must not keep them around.
  *
- * @throws BadgeError `ALG_NOT_ALLOWED` for a refused alg, `KEY_MALFORMED` when WebCrypto rejects the key.
+ * @throws BadgeError `ALG_NOT_ALLOWED` for a refused alg, `KEY_MALFORMED` when WebCrypto rejects the key,
+ *   `CRYPTO_UNAVAILABLE` when it lacks the algorithm.
  * @example
  * ```ts
  * const key = await importJwk({ kty: 'EC', crv: 'P-256', x: '…', y: '…' }, 'ES256');
@@ -21,8 +22,19 @@ export async function importJwk(jwk: JsonWebKey, alg: string): Promise<CryptoKey
   try {
     return await globalThis.crypto.subtle.importKey('jwk', publicPart as JsonWebKey, ALG_PARAMS[allowed].importParams, false, ['verify']);
   } catch (cause) {
-    throw new BadgeError('KEY_MALFORMED', `the JWK is not a usable ${allowed} public key`, { cause });
+    throw importFailure(cause, `the JWK is not a usable ${allowed} public key`, allowed);
   }
+}
+
+/**
+ * Why WebCrypto refused a key: the runtime lacks the algorithm (an older browser without
+ * Ed25519: the badge cannot be checked here, CRYPTO_UNAVAILABLE), or the key is bad.
+ */
+function importFailure(cause: unknown, message: string, alg: string): BadgeError {
+  if ((cause as { name?: unknown } | null)?.name === 'NotSupportedError') {
+    return new BadgeError('CRYPTO_UNAVAILABLE', `this runtime's WebCrypto cannot verify ${alg} signatures`, { cause });
+  }
+  return new BadgeError('KEY_MALFORMED', message, { cause });
 }
 
 function derLength(length: number): number[] {
@@ -68,6 +80,6 @@ export async function importPem(pem: string, alg: string): Promise<CryptoKey> {
   try {
     return await globalThis.crypto.subtle.importKey('spki', der, ALG_PARAMS[allowed].importParams, false, ['verify']);
   } catch (cause) {
-    throw new BadgeError('KEY_MALFORMED', `publicKeyPem is not a usable ${allowed} public key`, { cause });
+    throw importFailure(cause, `publicKeyPem is not a usable ${allowed} public key`, allowed);
   }
 }

@@ -57,8 +57,8 @@ function ed25519Verifier(verificationMethod: Record<string, unknown>): Promise<E
   const cacheKey = String(verificationMethod.publicKeyMultibase);
   let verifier = VERIFIERS.get(cacheKey);
   if (!verifier) {
-    // The key library picks the platform's fastest primitive (node:crypto in Node, WebCrypto or
-    // a pure-JS fallback in browsers); Node's WebCrypto is measurably slower per call.
+    // The key library's platform file picks the fastest primitive (node:crypto in Node; in our
+    // builds, src/shims/ed25519.ts: WebCrypto elsewhere); Node's WebCrypto is slower per call.
     verifier = Ed25519Multikey.from(verificationMethod).then((key) => key.verifier());
     verifier.catch(() => VERIFIERS.delete(cacheKey));
     if (VERIFIERS.size >= MAX_VERIFIERS) VERIFIERS.delete(VERIFIERS.keys().next().value!);
