@@ -43,18 +43,18 @@ const jsonldWithoutPlatform: Plugin = {
     build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
       /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: ED25519 } : undefined,
     );
-    // The Ed25519Signature2020 suite's key class has the same platform file, as a default
-    // export: ours too (it is never asked to verify: the suite's verifier is ours, see
-    // src/verify/ob3/data-integrity.ts), so no second Ed25519 implementation ships.
-    build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-verification-key-2020[\\/]lib[\\/]/.test(args.importer)
-        ? { path: 'ed25519', namespace: 'ed25519-default-export' }
+    // The Ed25519Signature2020 suite only stores its key class (for signing, which we never
+    // do: its verifier is ours, src/verify/ob3/data-integrity.ts); a stand-in that refuses to
+    // be used keeps that key library (and crypto-ld) out.
+    build.onResolve({ filter: /^@digitalbazaar\/ed25519-verification-key-2020$/ }, (args) =>
+      /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-signature-2020[\\/]lib[\\/]/.test(args.importer)
+        ? { path: 'ed25519-verification-key-2020', namespace: 'signing-key-left-out' }
         : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'ed25519-default-export' }, () => ({
-      contents: `import * as ed25519 from ${JSON.stringify(ED25519)}; export default ed25519;`,
+    build.onLoad({ filter: /.*/, namespace: 'signing-key-left-out' }, () => ({
+      contents: "const leftOut = () => { throw new Error('Ed25519VerificationKey2020 (signing keys) is left out of verify-badge'); };\n" +
+        'export class Ed25519VerificationKey2020 { constructor() { leftOut(); } static from() { leftOut(); } static generate() { leftOut(); } }',
       loader: 'js',
-      resolveDir: dirname(ED25519),
     }));
     // jsonld.js operations no verification reaches (compaction, framing, flattening, RDF to
     // JSON-LD): left out. Every use we make is expand / toRDF (canonize) and the suites load
@@ -63,8 +63,12 @@ const jsonldWithoutPlatform: Plugin = {
     build.onResolve({ filter: /^\.\/(compact|frame|flatten|fromRdf)$/ }, (args) =>
       /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]jsonld\.js$/.test(args.importer) ? { path: args.path.slice(2), namespace: 'jsonld-left-out' } : undefined,
     );
+    // Likewise rdf-canonize's synchronous canonizer: jsonld.js calls the asynchronous one.
+    build.onResolve({ filter: /^\.\/RDFC10Sync$/ }, (args) =>
+      /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]index\.js$/.test(args.importer) ? { path: 'RDFC10Sync', namespace: 'jsonld-left-out' } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'jsonld-left-out' }, (args) => ({
-      contents: `module.exports = new Proxy({}, { get: (_, name) => () => { throw new Error('jsonld.js ' + String(name) + ' (lib/${args.path}.js) is left out of verify-badge'); } });`,
+      contents: `module.exports = new Proxy(function leftOut() {}, { get: (_, name) => () => { throw new Error('${args.path}.js (' + String(name) + ') is left out of verify-badge'); }, construct: () => { throw new Error('${args.path}.js is left out of verify-badge'); } });`,
       loader: 'js',
     }));
     // The suites take two base classes from jsonld-signatures and nothing else (we call their
