@@ -9,6 +9,7 @@ const SHA256_DIGEST = fileURLToPath(new URL('./src/shims/sha256digest.ts', impor
 const MESSAGE_DIGEST = fileURLToPath(new URL('./src/shims/message-digest.ts', import.meta.url));
 const ED25519 = fileURLToPath(new URL('./src/shims/ed25519.ts', import.meta.url));
 const LRU_CACHE = fileURLToPath(new URL('./src/shims/lru-cache.ts', import.meta.url));
+const RDF_CANONIZE_PLATFORM = fileURLToPath(new URL('./src/shims/rdf-canonize-platform.ts', import.meta.url));
 const GUNZIP = fileURLToPath(new URL('./src/shims/gunzip.ts', import.meta.url));
 
 /** Our ES modules that bundled CommonJS code require(): their default export as module.exports. */
@@ -62,6 +63,10 @@ const jsonldWithoutPlatform: Plugin = {
     // should a call ever reach one, it fails loudly instead of running unreviewed code.
     build.onResolve({ filter: /^\.\/(compact|frame|flatten|fromRdf)$/ }, (args) =>
       /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]jsonld\.js$/.test(args.importer) ? { path: args.path.slice(2), namespace: 'jsonld-left-out' } : undefined,
+    );
+    // rdf-canonize's platform file: only its setImmediate is used (src/shims/rdf-canonize-platform.ts).
+    build.onResolve({ filter: /^\.\/platform(\.js)?$/ }, (args) =>
+      /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: RDF_CANONIZE_PLATFORM } : undefined,
     );
     // Likewise rdf-canonize's synchronous canonizer: jsonld.js calls the asynchronous one.
     build.onResolve({ filter: /^\.\/RDFC10Sync$/ }, (args) =>
