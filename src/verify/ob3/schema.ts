@@ -1,8 +1,9 @@
 /**
  * OB 3.0 JSON Schema check: a `credentialSchema` of type `1EdTechJsonSchemaValidator2019`
  * naming the 1EdTech AchievementCredential schema is checked against the bundled copy of
- * that schema, compiled ahead of time (scripts/build-schema-validator.mjs) so that no JSON
- * Schema engine ships, and loaded only when a credential asks for it.
+ * that schema (compacted by scripts/build-schema-validator.mjs) by our own small
+ * interpreter of the keywords it uses (./schema/json-schema.ts), so that no JSON Schema
+ * engine ships; both are loaded only when a credential asks for them.
  *
  * Schema URLs are never fetched: the bundled copy answers the known 1EdTech URLs, and any
  * other schema is reported as skipped. Published variants of the schema disagree (the
@@ -11,7 +12,7 @@
  */
 import type { VerifyContext } from '../context.js';
 import { typesOf } from '../json.js';
-import type { SchemaError, SchemaValidator } from './schema/achievement-credential.generated.js';
+import type { JsonSchemaResult } from './schema/json-schema.js';
 
 /** The credentialSchema type that asks for JSON Schema validation (1EdTech VCCS v1.0). */
 export const JSON_SCHEMA_VALIDATOR_TYPE = '1EdTechJsonSchemaValidator2019';
@@ -35,12 +36,12 @@ export interface SchemaValidation {
 }
 
 /**
- * The compiled validator, imported on first use: it is large, and most badges (and every
- * page that only shows badges) never need it. The module loader caches the module, so
- * later calls cost nothing and no state of our own is kept.
+ * The interpreter and the schema, imported on first use: most badges (and every page that
+ * only shows badges) never need them. The module loader caches the module, so later calls
+ * cost nothing and no state of our own is kept.
  */
-async function loadValidator(): Promise<SchemaValidator> {
-  return (await import('./schema/achievement-credential.generated.js')).validate;
+async function loadValidator(): Promise<(credential: unknown) => JsonSchemaResult> {
+  return (await import('./schema/achievement-credential.js')).validateAgainstAchievementCredentialSchema;
 }
 
 /**
@@ -55,15 +56,12 @@ async function loadValidator(): Promise<SchemaValidator> {
  */
 export async function validateAchievementCredential(credential: unknown): Promise<SchemaValidation> {
   const validate = await loadValidator();
-  let valid: boolean;
   try {
-    valid = validate(credential);
+    return validate(credential);
   } catch (error) {
-    // Only a pathologically deep document can make the generated code throw (stack overflow).
+    // Only a pathologically deep document makes the interpreter give up (a RangeError).
     return { valid: false, errors: [{ instancePath: '', message: `could not be validated: ${error instanceof Error ? error.message : String(error)}` }] };
   }
-  const errors = valid ? [] : (validate.errors ?? []).map((e: SchemaError) => ({ instancePath: e.instancePath, message: e.message ?? e.keyword }));
-  return { valid, errors };
 }
 
 function describeErrors(errors: SchemaValidation['errors']): string {
