@@ -1,7 +1,12 @@
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 import type { Plugin } from 'esbuild';
+import { SHARED_MODULES, SHARED_MODULES_SYMBOL } from './src/browser/shared-modules.js';
+
+const VERSION: string = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version;
+const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 
 const OB3_LOADER = fileURLToPath(new URL('./src/browser/ob3-loader.ts', import.meta.url));
 const JSONLD_PLATFORM = fileURLToPath(new URL('./src/shims/jsonld-platform.ts', import.meta.url));
@@ -132,6 +137,35 @@ const gunzipWithoutPako: Plugin = {
   },
 };
 
+/**
+ * Only in the browser build: the modules the script-tag bundle lends (src/browser/shared-modules.ts)
+ * become stand-ins that read its copies, so dist/browser/ does not ship them a second time.
+ */
+const BORROW = 'borrow';
+const borrowSharedModules: Plugin = {
+  name: 'borrow-shared-modules',
+  setup(build) {
+    const shared = new Set<string>(SHARED_MODULES);
+    // Our sources import each other as './x.js' (the .ts file). Resolved into a namespace of
+    // their own, the stand-ins are CommonJS, whose exports esbuild reads by name at use.
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (!args.importer.startsWith(SRC)) return undefined;
+      const name = relative(SRC, resolve(args.resolveDir, args.path)).replace(/\\/g, '/').replace(/\.js$/, '');
+      return shared.has(name) ? { path: name, namespace: 'lent-module' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lent-module' }, (args) => {
+      if (args.path !== BORROW) return { contents: `module.exports = require(${JSON.stringify(BORROW)})(${JSON.stringify(args.path)});`, loader: 'js' };
+      const symbol = JSON.stringify(SHARED_MODULES_SYMBOL(VERSION));
+      const missing = JSON.stringify(` is lent by verify-badge.global.js ${VERSION}, which loads dist/browser/ob3.js`);
+      return {
+        contents: `module.exports = (name) => { const lent = globalThis[Symbol.for(${symbol})]; if (!lent) throw new Error(name + ${missing}); return lent[name]; };`,
+        loader: 'js',
+      };
+    });
+    build.onResolve({ filter: new RegExp(`^${BORROW}$`) }, (args) => (args.namespace === 'lent-module' ? { path: BORROW, namespace: 'lent-module' } : undefined));
+  },
+};
+
 const PRIVATE_JSONLD = [
   'jsonld',
   '@digitalbazaar/data-integrity',
@@ -196,7 +230,7 @@ export default defineConfig([
     treeshake: true,
     sourcemap: false,
     noExternal: [/.*/],
-    esbuildPlugins: [jsonldWithoutPlatform, gunzipWithoutPako],
+    esbuildPlugins: [jsonldWithoutPlatform, gunzipWithoutPako, borrowSharedModules],
   },
   {
     entry: { 'verify-badge': 'src/element/global.ts' },
@@ -213,6 +247,7 @@ export default defineConfig([
     // One classic script, no imports, for a page without a bundler (OB 3.0 excepted, above).
     noExternal: [/.*/],
     esbuildPlugins: [ob3FromBrowserBuild],
+    define: { __VERIFY_BADGE_VERSION__: JSON.stringify(VERSION) },
     outExtension: () => ({ js: '.global.js' }),
   },
 ]);

@@ -11,13 +11,18 @@
  * which `document.currentScript` gives only while the script first runs, so the entry hands
  * it over at the start ({@link locateOb3}).
  *
- * The module runs with its own copies of the small shared modules (errors, check list);
- * nothing crosses the boundary that depends on class identity: the context's fetcher and
- * check list are used through their methods, errors are recognised by `isBadgeError`'s shape
- * test, and the outcome is plain data.
+ * The module borrows this script's copies of the small modules both need (errors, encodings,
+ * JOSE, the inflater…: see ./shared-modules.ts) instead of carrying its own, so they are
+ * lent just before the import. Nothing else crosses the boundary: the context's fetcher and
+ * check list are used through their methods, and the outcome is plain data.
  */
 import { BadgeError } from '../errors.js';
 import type { VerifierOutcome, VerifyContext } from '../verify/context.js';
+import { lendSharedModules } from './shared.js';
+
+/** The package version, set by the build (tsup.config.ts `define`); "dev" when run from source. */
+declare const __VERIFY_BADGE_VERSION__: string | undefined;
+const VERSION = typeof __VERIFY_BADGE_VERSION__ === 'string' ? __VERIFY_BADGE_VERSION__ : 'dev';
 
 type Ob3Module = typeof import('./ob3.js');
 
@@ -62,6 +67,7 @@ export function loadOb3(url: string | undefined = ob3Url): Promise<Ob3Module> {
     );
   }
   if (loading?.url !== url) {
+    lendSharedModules(VERSION);
     const module = (import(/* @vite-ignore */ url) as Promise<Ob3Module>).catch((cause: unknown) => {
       if (loading?.module === module) loading = undefined;
       throw new BadgeError('FETCH_FAILED', `the OB 3.0 verifier could not be loaded from ${url}`, { cause });

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import * as errors from '../../src/errors.js';
 import { isBadgeError } from '../../src/errors.js';
+import * as base64 from '../../src/encoding/base64.js';
+import { SHARED_MODULES, SHARED_MODULES_SYMBOL } from '../../src/browser/shared-modules.js';
 import { loadOb3, locateOb3, verifyOb3Jwt } from '../../src/browser/ob3-loader.js';
 import type { VerifyContext } from '../../src/verify/context.js';
 
@@ -16,6 +19,16 @@ describe('the OB 3.0 loader of the script-tag bundle', () => {
     locateOb3({ src: pathToFileURL(join(dir, 'verify-badge.global.js')).href } as unknown as Element);
     const outcome = await verifyOb3Jwt('a.b.c', {} as VerifyContext);
     expect(outcome).toEqual({ version: '3.0', badge: null, credential: 'a.b.c' });
+  });
+
+  it('lends its own shared modules before the import, read-only (dist/browser/ob3.js borrows them)', async () => {
+    await loadOb3('data:text/javascript,export const borrowed = true;');
+    const lent = (globalThis as Record<symbol, Record<string, object>>)[Symbol.for(SHARED_MODULES_SYMBOL('dev'))]!;
+    expect(Object.keys(lent).sort()).toEqual([...SHARED_MODULES].sort());
+    expect(lent.errors).toBe(errors);
+    expect(lent['encoding/base64']).toBe(base64);
+    expect(Object.isFrozen(lent)).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(globalThis, Symbol.for(SHARED_MODULES_SYMBOL('dev')))).toMatchObject({ writable: false, configurable: false });
   });
 
   describe('fails with FETCH_FAILED', () => {

@@ -57,6 +57,15 @@ describe.runIf(built)('the built package (dist/index.js) in Node', () => {
     expect((globalThis as { JsonLdProcessor?: unknown }).JsonLdProcessor).toBeUndefined();
   });
 
+  it('ships the modules the script-tag bundle lends (errors, JOSE, inflater…) only there, not again in dist/browser/', () => {
+    const browser = jsFiles(join(DIST, 'browser')).map((f) => readFileSync(join(DIST, 'browser', f), 'utf8')).join('\n');
+    // errors.ts's code → status table, as minified: in the classic script, and borrowed by dist/browser/.
+    const table = 'CRYPTO_UNAVAILABLE:"indeterminate"';
+    expect(readFileSync(join(DIST, 'verify-badge.global.js'), 'utf8')).toContain(table);
+    expect(browser).not.toContain(table);
+    expect(browser).toContain('is lent by verify-badge.global.js');
+  });
+
   it('imports no Node builtin and no jsonld.js outside the CLI', () => {
     for (const file of jsFiles(DIST).filter((f) => !f.startsWith('cli/'))) {
       const imports = [...readFileSync(join(DIST, file), 'utf8').matchAll(/\bfrom\s*["']([^"'.][^"']*)["']|\bimport\(\s*["']([^"'.][^"']*)["']\s*\)/g)].map((m) => m[1] ?? m[2]);
