@@ -15,10 +15,11 @@ const MESSAGE_DIGEST = fileURLToPath(new URL('./src/shims/message-digest.ts', im
 const ED25519 = fileURLToPath(new URL('./src/shims/ed25519.ts', import.meta.url));
 const LRU_CACHE = fileURLToPath(new URL('./src/shims/lru-cache.ts', import.meta.url));
 const RDF_CANONIZE_PLATFORM = fileURLToPath(new URL('./src/shims/rdf-canonize-platform.ts', import.meta.url));
+const WEBCRYPTO_DIGEST = fileURLToPath(new URL('./src/shims/webcrypto-digest.ts', import.meta.url));
 const GUNZIP = fileURLToPath(new URL('./src/shims/gunzip.ts', import.meta.url));
 
 /** Our ES modules that bundled CommonJS code require(): their default export as module.exports. */
-const COMMONJS_WRAPPED: Record<string, string> = { 'message-digest': MESSAGE_DIGEST, 'lru-cache': LRU_CACHE };
+const COMMONJS_WRAPPED: Record<string, string> = { 'message-digest': MESSAGE_DIGEST, 'webcrypto-digest': WEBCRYPTO_DIGEST, 'lru-cache': LRU_CACHE };
 
 /**
  * jsonld.js's platform module is replaced by ours (src/shims/jsonld-platform.ts): no
@@ -123,16 +124,24 @@ const jsonldWithoutPlatform: Plugin = {
  * copy, whose Ed25519 verification is ours (see above).
  */
 /**
- * Only in the browser build (dist/browser/): status lists are decompressed by the unbake
- * layer's bounded inflater (src/shims/gunzip.ts) rather than pako, which would be the largest
- * package of the browser's OB 3.0 download after jsonld.js for that one job. Node and
- * bundlers keep pako (the ESM build imports it as a dependency).
+ * Only in the browser build (dist/browser/), ahead of the plugin above: status lists are
+ * decompressed by the unbake layer's bounded inflater (src/shims/gunzip.ts) rather than pako,
+ * which would be the largest package of the browser's OB 3.0 download after jsonld.js for
+ * that one job, and the digests are WebCrypto's (src/shims/webcrypto-digest.ts), cheap to
+ * await in a browser, instead of our synchronous JavaScript SHA-256. Node and bundlers keep
+ * pako and the synchronous digests (the ESM build).
  */
-const gunzipWithoutPako: Plugin = {
-  name: 'gunzip-without-pako',
+const browserSubstitutes: Plugin = {
+  name: 'browser-substitutes',
   setup(build) {
     build.onResolve({ filter: /^\.\/gunzip\.js$/ }, (args) =>
       /[\\/]src[\\/]verify[\\/]status[\\/]bitstring\.ts$/.test(args.importer) ? { path: GUNZIP } : undefined,
+    );
+    build.onResolve({ filter: /^\.\.?\/sha256digest(\.js)?$/ }, (args) =>
+      /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: WEBCRYPTO_DIGEST } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/MessageDigest(\.js)?$/ }, (args) =>
+      /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: 'webcrypto-digest', namespace: 'verify-badge-cjs' } : undefined,
     );
   },
 };
@@ -232,7 +241,7 @@ export default defineConfig([
     treeshake: true,
     sourcemap: false,
     noExternal: [/.*/],
-    esbuildPlugins: [jsonldWithoutPlatform, gunzipWithoutPako, borrowSharedModules],
+    esbuildPlugins: [browserSubstitutes, jsonldWithoutPlatform, borrowSharedModules],
   },
   {
     entry: { 'verify-badge': 'src/element/global.ts' },

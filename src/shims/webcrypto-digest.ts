@@ -1,0 +1,53 @@
+/**
+ * The browser build's digests (dist/browser/, tsup.config.ts): WebCrypto's SHA-256 for
+ * rdf-canonize's MessageDigest and for the suites' `sha256digest`, in place of
+ * message-digest.ts and sha256digest.ts. Those hash synchronously, which pays in Node (where
+ * an awaited digest hops to a worker thread); a browser's digest is cheap to await, and
+ * leaving our JavaScript SHA-256 out keeps the OB 3.0 download smaller.
+ */
+const SHA256_NAMES = new Set(['sha256', 'SHA256', 'SHA-256']);
+
+async function sha256(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+}
+
+/**
+ * rdf-canonize's MessageDigest interface (update with strings, digest as hex), SHA-256 only,
+ * as message-digest.ts.
+ *
+ * @example
+ * ```ts
+ * const md = new MessageDigest('sha256');
+ * md.update('_:c14n0 <http://example.org/p> "x" .\n');
+ * await md.digest(); // 64 hex digits
+ * ```
+ */
+export default class MessageDigest {
+  #content = '';
+
+  constructor(algorithm: string) {
+    if (!SHA256_NAMES.has(algorithm)) throw new Error(`Unsupported algorithm "${algorithm}".`);
+  }
+
+  update(message: string): void {
+    this.#content += message;
+  }
+
+  async digest(): Promise<string> {
+    let hex = '';
+    for (const byte of await sha256(this.#content)) hex += byte.toString(16).padStart(2, '0');
+    return hex;
+  }
+}
+
+/**
+ * SHA-256 of a string's UTF-8 bytes (the signature suites hash canonical N-Quads with it).
+ *
+ * @example
+ * ```ts
+ * const hash = await sha256digest({ string: nquads }); // Uint8Array(32)
+ * ```
+ */
+export async function sha256digest({ string }: { string: string }): Promise<Uint8Array> {
+  return sha256(string);
+}
