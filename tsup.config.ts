@@ -16,6 +16,7 @@ const ED25519 = fileURLToPath(new URL('./src/shims/ed25519.ts', import.meta.url)
 const LRU_CACHE = fileURLToPath(new URL('./src/shims/lru-cache.ts', import.meta.url));
 const RDF_CANONIZE_PLATFORM = fileURLToPath(new URL('./src/shims/rdf-canonize-platform.ts', import.meta.url));
 const WEBCRYPTO_DIGEST = fileURLToPath(new URL('./src/shims/webcrypto-digest.ts', import.meta.url));
+const ED25519_WEBCRYPTO = fileURLToPath(new URL('./src/shims/ed25519-webcrypto.ts', import.meta.url));
 const GUNZIP = fileURLToPath(new URL('./src/shims/gunzip.ts', import.meta.url));
 
 /** Our ES modules that bundled CommonJS code require(): their default export as module.exports. */
@@ -128,7 +129,8 @@ const jsonldWithoutPlatform: Plugin = {
  * decompressed by the unbake layer's bounded inflater (src/shims/gunzip.ts) rather than pako,
  * which would be the largest package of the browser's OB 3.0 download after jsonld.js for
  * that one job, and the digests are WebCrypto's (src/shims/webcrypto-digest.ts), cheap to
- * await in a browser, instead of our synchronous JavaScript SHA-256. Node and bundlers keep
+ * await in a browser, instead of our synchronous JavaScript SHA-256; Ed25519 is WebCrypto's
+ * alone (src/shims/ed25519-webcrypto.ts). Node and bundlers keep
  * pako and the synchronous digests (the ESM build).
  */
 const browserSubstitutes: Plugin = {
@@ -142,6 +144,10 @@ const browserSubstitutes: Plugin = {
     );
     build.onResolve({ filter: /^\.\/MessageDigest(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: 'webcrypto-digest', namespace: 'verify-badge-cjs' } : undefined,
+    );
+    // Ed25519 with WebCrypto only: the Node KeyObject path of src/shims/ed25519.ts is dead weight here.
+    build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: ED25519_WEBCRYPTO } : undefined,
     );
   },
 };

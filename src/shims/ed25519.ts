@@ -6,12 +6,12 @@
  * which profiling showed as a seventh of a warm OB 3.0 verification; an issuer's key is met
  * again and again, so the KeyObject is kept (bounded, keyed by the key bytes: nothing about
  * any credential). Node's crypto is reached through `process.getBuiltinModule` at run time,
- * so nothing Node-specific is imported; elsewhere WebCrypto's Ed25519 verifies (every current
- * browser, Deno, Bun, workers), as it already does for our EdDSA JWTs, instead of the library's
- * pure-JS fallback (@noble/ed25519, 6 KB gzip of the browser's OB 3.0 download). A runtime
- * without it gets CRYPTO_UNAVAILABLE ("cannot be checked here"), never a false "invalid".
+ * so nothing Node-specific is imported; elsewhere WebCrypto verifies (./ed25519-webcrypto.ts,
+ * which the browser build uses alone).
  */
-import { BadgeError } from '../errors.js';
+import { verify as verifyWithWebCrypto } from './ed25519-webcrypto.js';
+
+export { generateKeyPair, generateKeyPairFromSeed, sha256digest, sign } from './ed25519-webcrypto.js';
 
 interface KeyObject {
   readonly type: string;
@@ -71,91 +71,5 @@ function keyObject(crypto: NodeCrypto, publicKey: Uint8Array): KeyObject {
 export async function verify(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
   if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32) throw new TypeError('an Ed25519 public key is 32 bytes');
   if (nodeCrypto) return nodeCrypto.verify(null, data, keyObject(nodeCrypto, publicKey), signature);
-  const key = await webCryptoKey(publicKey);
-  if (!key) return false;
-  try {
-    return await globalThis.crypto.subtle.verify(ED25519, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
-  } catch {
-    // A signature that cannot even be parsed is one that does not verify, as Node answers.
-    return false;
-  }
-}
-
-const ED25519 = { name: 'Ed25519' } as const;
-const WEB_KEYS = new Map<string, CryptoKey | null>();
-
-/**
- * The WebCrypto key for `publicKey` (kept per key, bounded like the KeyObjects above), or
- * null for bytes WebCrypto refuses as a key (no signature verifies with those).
- *
- * @throws BadgeError `CRYPTO_UNAVAILABLE` when the runtime's WebCrypto has no Ed25519.
- */
-async function webCryptoKey(publicKey: Uint8Array): Promise<CryptoKey | null> {
-  const cacheKey = String.fromCharCode(...publicKey);
-  const known = WEB_KEYS.get(cacheKey);
-  if (known !== undefined) return known;
-  let key: CryptoKey | null;
-  try {
-    key = await globalThis.crypto.subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, ED25519, false, ['verify']);
-  } catch (error) {
-    if ((error as { name?: unknown } | null)?.name === 'NotSupportedError') {
-      throw new BadgeError('CRYPTO_UNAVAILABLE', "this runtime's WebCrypto cannot verify Ed25519 signatures", { cause: error });
-    }
-    key = null;
-  }
-  if (WEB_KEYS.size >= MAX_KEY_OBJECTS) WEB_KEYS.delete(WEB_KEYS.keys().next().value!);
-  WEB_KEYS.set(cacheKey, key);
-  return key;
-}
-
-/**
- * SHA-256 (the library's helper; WebCrypto everywhere).
- *
- * @example
- * ```ts
- * const digest = await sha256digest({ data: bytes });
- * ```
- */
-export async function sha256digest({ data }: { data: Uint8Array<ArrayBuffer> }): Promise<ArrayBuffer> {
-  return globalThis.crypto.subtle.digest('SHA-256', data);
-}
-
-function verifyOnly(): never {
-  throw new Error('verify-badge bundles Ed25519 for verification only: no key generation or signing');
-}
-
-/**
- * Not available: verify-badge only verifies.
- *
- * @example
- * ```ts
- * await generateKeyPair(); // throws
- * ```
- */
-export async function generateKeyPair(): Promise<never> {
-  verifyOnly();
-}
-
-/**
- * Not available: verify-badge only verifies.
- *
- * @example
- * ```ts
- * await generateKeyPairFromSeed(seed); // throws
- * ```
- */
-export async function generateKeyPairFromSeed(_seed: Uint8Array): Promise<never> {
-  verifyOnly();
-}
-
-/**
- * Not available: verify-badge only verifies.
- *
- * @example
- * ```ts
- * await sign(secretKey, data); // throws
- * ```
- */
-export async function sign(_secretKey: Uint8Array, _data: Uint8Array): Promise<never> {
-  verifyOnly();
+  return verifyWithWebCrypto(publicKey, data, signature);
 }
