@@ -9,7 +9,6 @@ const VERSION: string = JSON.parse(readFileSync(new URL('./package.json', import
 const SRC = fileURLToPath(new URL('./src/', import.meta.url));
 
 const OB3_LOADER = fileURLToPath(new URL('./src/browser/ob3-loader.ts', import.meta.url));
-const JSONLD_PLATFORM = fileURLToPath(new URL('./src/shims/jsonld-platform.ts', import.meta.url));
 const SHA256_DIGEST = fileURLToPath(new URL('./src/shims/sha256digest.ts', import.meta.url));
 const MESSAGE_DIGEST = fileURLToPath(new URL('./src/shims/message-digest.ts', import.meta.url));
 const ED25519 = fileURLToPath(new URL('./src/shims/ed25519.ts', import.meta.url));
@@ -19,24 +18,32 @@ const WEBCRYPTO_DIGEST = fileURLToPath(new URL('./src/shims/webcrypto-digest.ts'
 const ED25519_WEBCRYPTO = fileURLToPath(new URL('./src/shims/ed25519-webcrypto.ts', import.meta.url));
 const GUNZIP = fileURLToPath(new URL('./src/shims/gunzip.ts', import.meta.url));
 
+const JSONLD_API = fileURLToPath(new URL('./src/shims/jsonld-api.ts', import.meta.url));
+
 /** Our ES modules that bundled CommonJS code require(): their default export as module.exports. */
-const COMMONJS_WRAPPED: Record<string, string> = { 'message-digest': MESSAGE_DIGEST, 'webcrypto-digest': WEBCRYPTO_DIGEST, 'lru-cache': LRU_CACHE };
+const COMMONJS_WRAPPED: Record<string, string> = {
+  'message-digest': MESSAGE_DIGEST,
+  'webcrypto-digest': WEBCRYPTO_DIGEST,
+  'lru-cache': LRU_CACHE,
+  'jsonld-api': JSONLD_API,
+};
 
 /**
- * jsonld.js's platform module is replaced by ours (src/shims/jsonld-platform.ts): no
- * http-client/undici import in Node (a third of jsonld's load time), no XHR loader and no
- * `JsonLdProcessor` global in browsers. We always pass our own document loader. And the
- * proof suites' SHA-256 module is ours (src/shims/sha256digest.ts): theirs is Node-only or
+ * jsonld.js's API module is replaced by ours (src/shims/jsonld-api.ts): expansion, RDF
+ * conversion and context processing over jsonld.js's own processing modules, without the
+ * operations verification never uses, its platform file (an http-client/undici import in
+ * Node, a third of jsonld's load time; an XHR loader and a `JsonLdProcessor` global in
+ * browsers) or its default loader: we always pass our own. And the proof suites' SHA-256 module is ours (src/shims/sha256digest.ts): theirs is Node-only or
  * browser-only; so is rdf-canonize's blank-node digest (src/shims/message-digest.ts).
  * Ed25519 verification (src/shims/ed25519.ts) keeps Node's key objects per key. jsonld.js's
  * two small LRU caches are a Map (src/shims/lru-cache.ts), not lru-cache + yallist.
  */
-const jsonldWithoutPlatform: Plugin = {
-  name: 'jsonld-without-platform',
+const jsonldStack: Plugin = {
+  name: 'jsonld-stack',
   setup(build) {
-    build.onResolve({ filter: /^\.\/platform(\.js)?$/ }, (args) =>
-      /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]/.test(args.importer) ? { path: JSONLD_PLATFORM } : undefined,
-    );
+    // jsonld.js's API module: ours (src/shims/jsonld-api.ts), the expansion and RDF entry points
+    // over jsonld.js's processing modules, for everyone who imports 'jsonld' in the bundle.
+    build.onResolve({ filter: /^jsonld$/ }, () => ({ path: 'jsonld-api', namespace: 'verify-badge-cjs' }));
     // The suites' digest: synchronous SHA-256 that runs in Node and browsers alike.
     build.onResolve({ filter: /^\.\.?\/sha256digest(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: SHA256_DIGEST } : undefined,
@@ -64,18 +71,12 @@ const jsonldWithoutPlatform: Plugin = {
         'export class Ed25519VerificationKey2020 { constructor() { leftOut(); } static from() { leftOut(); } static generate() { leftOut(); } }',
       loader: 'js',
     }));
-    // jsonld.js operations no verification reaches (compaction, framing, flattening, RDF to
-    // JSON-LD): left out. Every use we make is expand / toRDF (canonize) and the suites load
-    // verification methods without framing (test/build/dist.test.ts runs both suites built);
-    // should a call ever reach one, it fails loudly instead of running unreviewed code.
-    build.onResolve({ filter: /^\.\/(compact|frame|flatten|fromRdf)$/ }, (args) =>
-      /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]jsonld\.js$/.test(args.importer) ? { path: args.path.slice(2), namespace: 'jsonld-left-out' } : undefined,
-    );
     // rdf-canonize's platform file: only its setImmediate is used (src/shims/rdf-canonize-platform.ts).
     build.onResolve({ filter: /^\.\/platform(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: RDF_CANONIZE_PLATFORM } : undefined,
     );
-    // Likewise rdf-canonize's synchronous canonizer: jsonld.js calls the asynchronous one.
+    // rdf-canonize's synchronous canonizer: never reached (the suites call the asynchronous one);
+    // should a call reach it, it fails loudly instead of running unreviewed code.
     build.onResolve({ filter: /^\.\/RDFC10Sync$/ }, (args) =>
       /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]index\.js$/.test(args.importer) ? { path: 'RDFC10Sync', namespace: 'jsonld-left-out' } : undefined,
     );
@@ -234,7 +235,7 @@ export default defineConfig([
     // Other runtime dependencies stay external: the consumer's bundler de-duplicates them.
     external: [/^node:/],
     noExternal: PRIVATE_JSONLD,
-    esbuildPlugins: [jsonldWithoutPlatform],
+    esbuildPlugins: [jsonldStack],
   },
   {
     entry: { ob3: 'src/browser/ob3.ts' },
@@ -247,7 +248,7 @@ export default defineConfig([
     treeshake: true,
     sourcemap: false,
     noExternal: [/.*/],
-    esbuildPlugins: [browserSubstitutes, jsonldWithoutPlatform, borrowSharedModules],
+    esbuildPlugins: [browserSubstitutes, jsonldStack, borrowSharedModules],
   },
   {
     entry: { 'verify-badge': 'src/element/global.ts' },

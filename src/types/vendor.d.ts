@@ -136,3 +136,25 @@ declare module 'jsonld/lib/ContextResolver.js' {
     resolve(options: { activeCtx: unknown; context: unknown; documentLoader: unknown; base: unknown; cycles?: Set<string> }): Promise<unknown[]>;
   }
 }
+
+// jsonld.js's processing modules, as src/shims/jsonld-api.ts drives them.
+declare module 'jsonld/lib/context.js' {
+  export function getInitialContext(options: Record<string, unknown>): unknown;
+  export function process(args: { activeCtx: unknown; localCtx: unknown; options: Record<string, unknown> }): Promise<unknown>;
+}
+declare module 'jsonld/lib/events.js' {
+  export function setupEventHandler(args: { options: Record<string, unknown> }): unknown;
+}
+declare module 'jsonld/lib/expand.js' {
+  export function expand(args: { activeCtx: unknown; element: unknown; options: Record<string, unknown> }): Promise<unknown>;
+}
+declare module 'jsonld/lib/toRdf.js' {
+  export function toRDF(expanded: unknown, options: Record<string, unknown>): unknown;
+}
+declare module 'jsonld/lib/util.js' {
+  export function clone<T>(value: T): T;
+}
+declare module 'jsonld/lib/NQuads.js' {
+  const NQuads: { serialize(dataset: unknown): string };
+  export default NQuads;
+}

@@ -47,6 +47,16 @@ describe.runIf(built)('the built package (dist/index.js) in Node', () => {
     expect({ status: result.status, errors: result.errors.filter((e) => e.code !== 'REVOKED') }).toEqual({ status, errors: [] });
   });
 
+  // Safe mode in the built JSON-LD stack: a VC 1.1 context has no @vocab, so a term added after
+  // signing would be dropped from the canonical form, and the proof would still verify.
+  it('refuses a term no context defines instead of dropping it (safe mode)', async () => {
+    const { verify } = (await import(pathToFileURL(join(DIST, 'index.js')).href)) as { verify: Verify };
+    const credential = corpusJson('digitalcredentials-verifier-core/credentials/v1/v1NoStatus.json');
+    expect((await verify(credential, { now: NOW, fetch: corpusFetch().fetch })).status).toBe('valid');
+    const injected = await verify({ ...credential, injectedAfterSigning: 'not in any context' }, { now: NOW, fetch: corpusFetch().fetch });
+    expect(injected.status).toBe('invalid');
+  });
+
   it("leaves the application's own jsonld.js as it was (the speed-ups patch only the bundled copy)", async () => {
     const initial = (await (jsonld as unknown as { processContext: (a: null, b: null, o: object) => Promise<Record<string | symbol, unknown>> }).processContext(null, null, {}));
     const clone = initial.clone;
