@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, NOW, URL_MAP } from '../helpers/cli-harness.js';
 import { EXPECTATIONS, type Expectation } from '../conformance/expectations.js';
+import type { ResultStatus } from '../../src/result.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 /** Statuses of `cases`, verified in one run of the built CLI, in input order. */
-function batch(cases: Expectation[], ...flags: string[]): string[] {
+function batch(cases: Expectation[], ...flags: string[]): ResultStatus[] {
   const files = cases.map((e) => path.join(CORPUS_DIR, e.file));
   const run = spawnSync(process.execPath, [CLI, '--json', '--now', NOW, '--resources', URL_MAP, '--concurrency', '4', ...flags, ...files], {
     encoding: 'utf8',
@@ -21,7 +22,7 @@ function batch(cases: Expectation[], ...flags: string[]): string[] {
     maxBuffer: 64 * 1024 * 1024,
   });
   expect(run.stderr).toBe('');
-  const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { input: string; status: string });
+  const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { input: string; status: ResultStatus });
   expect(results.map((r) => r.input)).toEqual(files);
   return results.map((r) => r.status);
 }
