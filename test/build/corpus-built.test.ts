@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, NOW, URL_MAP } from '../helpers/cli-harness.js';
 import { EXPECTATIONS, type Expectation } from '../conformance/expectations.js';
-import type { ResultStatus } from '../../src/result.js';
+import type { ResultStatus } from '../../src/errors.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
