@@ -6,9 +6,9 @@
 import { BadgeError, isBadgeError } from '../errors.js';
 import type { InputFormat } from '../result.js';
 import { looksLikePng, unbakePng, type PngInflater } from '../unbake/png.js';
-import { looksLikeSvg } from '../unbake/sniff.js';
 import { isHttpUrl } from '../unbake/payload.js';
-import { resolveUnbakeOptions, type UnbakedBadge } from '../unbake/types.js';
+import { resolveUnbakeOptions } from '../unbake/types.js';
+import { looksLikeSvg, type UnbakedBadge } from '../unbake/shared.js';
 import type { VerifyContext } from './context.js';
 import { FetchError, type FetchedResource } from './fetcher.js';
 import { goneDocument, revocationReasonOf } from './ob2/gone.js';

@@ -87,6 +87,21 @@ describe('the ESM element, code-split', () => {
     expect(hosted.filter((s) => s.startsWith('src/verify/ob3/') || s.includes('node_modules/'))).toEqual([]);
   });
 
+  it('ships the hosted OB 2.0 path in five files: each one more costs a request and its own gzip overhead', () => {
+    // The element, the PNG path, the verifier core, the OB 2.0 core and the OB 2.0 entry:
+    // the on-demand modules import through src/unbake/shared.ts, src/verify/shared.ts and
+    // src/verify/ob2/shared.ts so that they do not split these into one chunk per importer set.
+    const files = new Set<string>();
+    const stack = [define, ob2];
+    while (stack.length > 0) {
+      const path = stack.pop() as string;
+      if (files.has(path) || meta.outputs[path] === undefined) continue;
+      files.add(path);
+      for (const i of meta.outputs[path].imports) if (i.kind === 'import-statement' && !i.external) stack.push(i.path);
+    }
+    expect(files.size).toBeLessThanOrEqual(5);
+  });
+
   it('keeps each on-demand module behind a dynamic import (it is still in the build)', () => {
     const all = new Set(Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs)));
     for (const source of ON_DEMAND.filter((s) => s !== 'src/unbake/bake.ts')) expect(all).toContain(source);

@@ -3,14 +3,25 @@
  * truth), signed assertions (compact JWS), and the legacy shapes, all reported with the
  * same checks and normalised into the same badge object.
  */
-import type { VerifierOutcome, VerifyContext } from '../context.js';
-import { looksLikeJws } from '../input.js';
-import { emptyBadge, isObject, safeImageUrl, str, type JsonObject } from '../normalise-common.js';
-import { hostedFetchError, Ob2Run, recordIssues } from './linked.js';
-import { detectVersion, nodeKind, verificationType } from './model.js';
 import { toOb2Shape, verifyHosted } from './hosted.js';
-import { verifySignedOnDemand } from './on-demand.js';
-import { checkAssertion } from './structure.js';
+import {
+  checkAssertion,
+  detectVersion,
+  emptyBadge,
+  hostedFetchError,
+  isObject,
+  looksLikeCompactJws,
+  nodeKind,
+  Ob2Run,
+  recordIssues,
+  safeImageUrl,
+  str,
+  verificationType,
+  verifySignedOnDemand,
+  type JsonObject,
+  type VerifierOutcome,
+  type VerifyContext,
+} from './shared.js';
 
 export { verifyHosted } from './hosted.js';
 
@@ -91,7 +102,7 @@ export async function verifyOb2Url(url: string, ctx: VerifyContext): Promise<Ver
     ctx.checks.failFrom('hosted', hostedFetchError(error, url), 'FETCH_FAILED');
     return { version: null, badge: null, credential: null };
   }
-  if (looksLikeJws(text)) return verifySignedOnDemand(text, ctx);
+  if (looksLikeCompactJws(text)) return verifySignedOnDemand(text, ctx);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -4,15 +4,31 @@
  * `publicKeyPem`), which must be one the issuer Profile lists and whose `owner` is the
  * issuer; the issuer's revocationList is then consulted.
  */
-import { BadgeError, isBadgeError } from '../../errors.js';
-import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { importPem, parseCompactJws, verifyJwsSignature, assertAllowedAlg, type ParsedJws } from '../jose/jws.js';
-import { asArray, idOf, isHttpUrl, isObject, str, type JsonObject } from '../normalise-common.js';
-import { fetchObject, Ob2Run, recordIssues } from './linked.js';
-import { detectVersion, fromOb1, verificationOf, verificationType, type LegacyVersion } from './model.js';
 import { findRevocation } from './revocation-list.js';
-import { checkAssertion } from './structure.js';
-import { checkExtensionsOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
+import {
+  asArray,
+  BadgeError,
+  checkAssertion,
+  checkExtensionsOnDemand,
+  detectVersion,
+  fetchObject,
+  fromOb1,
+  idOf,
+  isBadgeError,
+  isHttpUrl,
+  isObject,
+  Ob2Run,
+  recordIssues,
+  str,
+  verificationOf,
+  verificationType,
+  verifyEndorsementsOnDemand,
+  type JsonObject,
+  type LegacyVersion,
+  type VerifierOutcome,
+  type VerifyContext,
+} from './shared.js';
 
 /** Most keys tried when the assertion names no creator and the issuer lists several. */
 const MAX_CANDIDATE_KEYS = 5;

@@ -1,0 +1,26 @@
+/**
+ * What the on-demand OB 2.0 modules (signed.ts, endorsements.ts, extensions.ts) share with the
+ * hosted path, imported through this one module, for the reason ../shared.ts gives: every
+ * on-demand module reaching the same set keeps the hosted path in few chunks.
+ *
+ * @packageDocumentation
+ */
+export * from '../shared.js';
+export { isoDate, parseDate } from '../dates.js';
+export { emptyBadge, emptyIssuer, idOf, isHttpUrl, safeImageUrl, str } from '../normalise-common.js';
+export { fetchObject, hostedFetchError, Ob2Run, recordIssues } from './linked.js';
+export { checkAssertion } from './structure.js';
+export {
+  detectVersion,
+  fromOb1,
+  hasType,
+  nodeKind,
+  OB1_CONTEXTS,
+  OB2_CONTEXTS,
+  typesOf,
+  verificationOf,
+  verificationType,
+  type LegacyVersion,
+} from './model.js';
+export { checkScope } from './scope.js';
+export { checkExtensionsOnDemand, verifyEndorsementsOnDemand, verifySignedOnDemand } from './on-demand.js';
