@@ -39,6 +39,7 @@ const ON_DEMAND = [
   'src/verify/ob2/extensions.ts',
   'src/verify/ob2/json-schema-lite.ts',
   'src/verify/ob2/endorsements.ts',
+  'src/verify/ob2/legacy.ts',
   'src/verify/jose/jws.ts',
   'src/verify/jose/keys.ts',
   'src/verify/recipient.ts',

@@ -9,23 +9,10 @@ import { isObject, str, type JsonObject } from '../normalise-common.js';
 import { FetchError } from '../fetcher.js';
 import { fetchObject, hostedFetchError, Ob2Run, recordIssues } from './linked.js';
 import { goneDocument, revocationReasonOf } from './gone.js';
-import { detectVersion, fromOb05, fromOb1, type LegacyVersion } from './model.js';
+import { detectVersion, type LegacyVersion } from './model.js';
 import { checkScope } from './scope.js';
 import { checkAssertion } from './structure.js';
-import { checkExtensionsOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
-
-/**
- * Map any 0.5/1.x/2.0 assertion onto the 2.0 vocabulary.
- * @example
- * ```ts
- * toOb2Shape(v10, '1.0', null).verification // { type: 'hosted' }
- * ```
- */
-export function toOb2Shape(node: JsonObject, version: LegacyVersion, hostedUrl: string | null): JsonObject {
-  if (version === '0.5') return fromOb05(node, hostedUrl);
-  if (version === '1.0' || version === '1.1') return fromOb1(node);
-  return node;
-}
+import { checkExtensionsOnDemand, toOb2ShapeOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
 
 /** The URL whose host is the issuer's default verification scope. */
 function issuerScopeUrl(issuer: JsonObject, version: LegacyVersion): string | null {
@@ -37,9 +24,9 @@ function issuerScopeUrl(issuer: JsonObject, version: LegacyVersion): string | nu
  * a full assertion (it names its BadgeClass), else what was presented (a revoked stub
  * `{ id, revoked, revocationReason }` names nothing).
  */
-function revokedDisplayAssertion(presented: JsonObject, revokedCopy: JsonObject | null, version: LegacyVersion, hostedUrl: string): JsonObject {
+async function revokedDisplayAssertion(presented: JsonObject, revokedCopy: JsonObject | null, version: LegacyVersion, hostedUrl: string): Promise<JsonObject> {
   if (revokedCopy === null || revokedCopy.badge === undefined) return presented;
-  return toOb2Shape(revokedCopy, detectVersion(revokedCopy) ?? version, hostedUrl);
+  return toOb2ShapeOnDemand(revokedCopy, detectVersion(revokedCopy) ?? version, hostedUrl);
 }
 
 /**
@@ -79,7 +66,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
         throw new BadgeError('REVOKED', reason ? `the issuer revoked this assertion: ${reason}` : 'the issuer revoked this assertion');
       }
       const hostedVersion = detectVersion(doc) ?? version;
-      const hosted = toOb2Shape(doc, hostedVersion, hostedUrl);
+      const hosted = await toOb2ShapeOnDemand(doc, hostedVersion, hostedUrl);
       const hostedId = str(hosted.id);
       if (version !== '0.5' && hostedId !== hostedUrl) {
         throw new BadgeError('HOSTED_MISMATCH', `the document at ${hostedUrl} has id ${hostedId ?? '(none)'}, not ${hostedUrl}`);
@@ -108,7 +95,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
   if (!run.stopped && version === '2.0') await checkExtensionsOnDemand(run.assertion, ctx);
 
   if (revokedStub) {
-    run.assertion = revokedDisplayAssertion(presented, revokedCopy, version, hostedUrl!);
+    run.assertion = await revokedDisplayAssertion(presented, revokedCopy, version, hostedUrl!);
     await run.readForDisplay((issuer) => checkScope(hostedUrl!, issuer, issuerScopeUrl(issuer, version)).ok !== false);
   } else {
     await run.badgeClassStep();

@@ -3,7 +3,7 @@
  * truth), signed assertions (compact JWS), and the legacy shapes, all reported with the
  * same checks and normalised into the same badge object.
  */
-import { toOb2Shape, verifyHosted } from './hosted.js';
+import { verifyHosted } from './hosted.js';
 import {
   checkAssertion,
   detectVersion,
@@ -16,6 +16,7 @@ import {
   recordIssues,
   safeImageUrl,
   str,
+  toOb2ShapeOnDemand,
   verificationType,
   verifySignedOnDemand,
   type JsonObject,
@@ -55,7 +56,7 @@ export async function verifyOb2Object(obj: Record<string, unknown>, ctx: VerifyC
     }
     return { version, badge, credential: obj };
   }
-  const mapped = toOb2Shape(obj, version, source ?? null);
+  const mapped = await toOb2ShapeOnDemand(obj, version, source ?? null);
   // A revoked stub carries no verification object: it is the hosted copy of a withdrawn assertion.
   const type = mapped.revoked === true && version === '2.0' ? (verificationType(mapped) ?? 'hosted') : verificationType(mapped);
   if (type === 'signed') {

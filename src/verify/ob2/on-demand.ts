@@ -8,6 +8,7 @@
 import type { BadgeEndorsement } from '../../result.js';
 import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { asArray, type JsonObject } from '../normalise-common.js';
+import type { LegacyVersion } from './model.js';
 
 /**
  * Validate the assertion's extensions (extensions.ts), loading the validator only
@@ -37,6 +38,21 @@ export async function verifyEndorsementsOnDemand(nodes: Array<JsonObject | null>
   if (ctx.nested || !nodes.some((n) => n !== null && asArray(n.endorsement).length > 0)) return [];
   const { verifyEndorsements } = await import('./endorsements.js');
   return verifyEndorsements(nodes, ctx);
+}
+
+/**
+ * Map a 0.5/1.x assertion onto the 2.0 vocabulary (legacy.ts), loading the mapping only for
+ * those versions; a 2.0 assertion is returned as it is.
+ *
+ * @example
+ * ```ts
+ * const mapped = await toOb2ShapeOnDemand(v10, '1.0', null); // mapped.verification: { type: 'hosted' }
+ * ```
+ */
+export async function toOb2ShapeOnDemand(node: JsonObject, version: LegacyVersion, hostedUrl: string | null): Promise<JsonObject> {
+  if (version === '2.0') return node;
+  const { toOb2Shape } = await import('./legacy.js');
+  return toOb2Shape(node, version, hostedUrl);
 }
 
 /**

@@ -12,7 +12,6 @@ export { fetchObject, hostedFetchError, Ob2Run, recordIssues } from './linked.js
 export { checkAssertion } from './structure.js';
 export {
   detectVersion,
-  fromOb1,
   hasType,
   nodeKind,
   OB1_CONTEXTS,
@@ -23,4 +22,4 @@ export {
   type LegacyVersion,
 } from './model.js';
 export { checkScope } from './scope.js';
-export { checkExtensionsOnDemand, verifyEndorsementsOnDemand, verifySignedOnDemand } from './on-demand.js';
+export { checkExtensionsOnDemand, toOb2ShapeOnDemand, verifyEndorsementsOnDemand, verifySignedOnDemand } from './on-demand.js';

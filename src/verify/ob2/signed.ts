@@ -13,7 +13,6 @@ import {
   checkExtensionsOnDemand,
   detectVersion,
   fetchObject,
-  fromOb1,
   idOf,
   isBadgeError,
   isHttpUrl,
@@ -21,6 +20,7 @@ import {
   Ob2Run,
   recordIssues,
   str,
+  toOb2ShapeOnDemand,
   verificationOf,
   verificationType,
   verifyEndorsementsOnDemand,
@@ -107,7 +107,7 @@ export async function verifySigned(token: string, ctx: VerifyContext): Promise<V
     ctx.checks.fail('structure', 'NOT_A_BADGE', 'the JWS payload is not an Open Badges assertion');
     return { version: null, badge: null, credential: isObject(payload) ? payload : token };
   }
-  const assertion = version === '2.0' ? payload : fromOb1(payload);
+  const assertion = await toOb2ShapeOnDemand(payload, version, null);
   const run = new Ob2Run(ctx, version, assertion);
   const issues = checkAssertion(assertion, version);
   if (verificationType(assertion) === 'hosted') {
