@@ -40,6 +40,7 @@ const ON_DEMAND = [
   'src/verify/ob2/json-schema-lite.ts',
   'src/verify/ob2/endorsements.ts',
   'src/verify/ob2/legacy.ts',
+  'src/verify/ob2/revoked.ts',
   'src/verify/jose/jws.ts',
   'src/verify/jose/keys.ts',
   'src/verify/recipient.ts',

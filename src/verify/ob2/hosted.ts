@@ -12,21 +12,11 @@ import { goneDocument, revocationReasonOf } from './gone.js';
 import { detectVersion, type LegacyVersion } from './model.js';
 import { checkScope } from './scope.js';
 import { checkAssertion } from './structure.js';
-import { checkExtensionsOnDemand, toOb2ShapeOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
+import { checkExtensionsOnDemand, showRevokedOnDemand, toOb2ShapeOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
 
 /** The URL whose host is the issuer's default verification scope. */
 function issuerScopeUrl(issuer: JsonObject, version: LegacyVersion): string | null {
   return version === '2.0' ? str(issuer.id) : str(issuer.url);
-}
-
-/**
- * The assertion that names a revoked badge for display: the issuer's revoked copy when it is
- * a full assertion (it names its BadgeClass), else what was presented (a revoked stub
- * `{ id, revoked, revocationReason }` names nothing).
- */
-async function revokedDisplayAssertion(presented: JsonObject, revokedCopy: JsonObject | null, version: LegacyVersion, hostedUrl: string): Promise<JsonObject> {
-  if (revokedCopy === null || revokedCopy.badge === undefined) return presented;
-  return toOb2ShapeOnDemand(revokedCopy, detectVersion(revokedCopy) ?? version, hostedUrl);
 }
 
 /**
@@ -36,7 +26,7 @@ async function revokedDisplayAssertion(presented: JsonObject, revokedCopy: JsonO
  *
  * A revoked assertion (HTTP 410, whose body may give the `revocationReason`, or
  * `"revoked": true` in the hosted copy) is `revoked` whatever else holds; its BadgeClass and
- * issuer are then read for display only (see {@link Ob2Run.readForDisplay}), so the result
+ * issuer are then read for display only (revoked.ts, loaded on demand), so the result
  * still says which badge was withdrawn, and every other check is skipped. Other failures of
  * the hosted step (unreachable, another assertion) skip the linked documents altogether.
  *
@@ -95,8 +85,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
   if (!run.stopped && version === '2.0') await checkExtensionsOnDemand(run.assertion, ctx);
 
   if (revokedStub) {
-    run.assertion = await revokedDisplayAssertion(presented, revokedCopy, version, hostedUrl!);
-    await run.readForDisplay((issuer) => checkScope(hostedUrl!, issuer, issuerScopeUrl(issuer, version)).ok !== false);
+    await showRevokedOnDemand(run, presented, revokedCopy, hostedUrl!, (issuer) => checkScope(hostedUrl!, issuer, issuerScopeUrl(issuer, version)).ok !== false);
   } else {
     await run.badgeClassStep();
     await run.issuerStep();

@@ -8,6 +8,7 @@
 import type { BadgeEndorsement } from '../../result.js';
 import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { asArray, type JsonObject } from '../normalise-common.js';
+import type { Ob2Run } from './linked.js';
 import type { LegacyVersion } from './model.js';
 
 /**
@@ -53,6 +54,26 @@ export async function toOb2ShapeOnDemand(node: JsonObject, version: LegacyVersio
   if (version === '2.0') return node;
   const { toOb2Shape } = await import('./legacy.js');
   return toOb2Shape(node, version, hostedUrl);
+}
+
+/**
+ * Show a revoked hosted assertion (revoked.ts): read its BadgeClass and issuer for display
+ * only, loading that code only when an issuer has revoked the badge.
+ *
+ * @example
+ * ```ts
+ * await showRevokedOnDemand(run, presented, revokedCopy, hostedUrl, (issuer) => inScope(issuer));
+ * ```
+ */
+export async function showRevokedOnDemand(
+  run: Ob2Run,
+  presented: JsonObject,
+  revokedCopy: JsonObject | null,
+  hostedUrl: string,
+  vouches: (issuer: JsonObject) => boolean,
+): Promise<void> {
+  const { showRevoked } = await import('./revoked.js');
+  return showRevoked(run, presented, revokedCopy, hostedUrl, vouches);
 }
 
 /**
