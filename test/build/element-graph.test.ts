@@ -90,8 +90,9 @@ describe('the ESM element, code-split', () => {
   });
 
   it('ships the hosted OB 2.0 path in five files: each one more costs a request and its own gzip overhead', () => {
-    // The element, the PNG path, the verifier core, the OB 2.0 core and the OB 2.0 entry:
-    // the on-demand modules import through src/unbake/shared.ts, src/verify/shared.ts and
+    // The element (with input detection and the PNG reader), what the image readers share,
+    // the verifier core, the OB 2.0 code and the OB 2.0 entry (a stub of re-exports): the
+    // on-demand modules import through src/unbake/shared.ts, src/verify/shared.ts and
     // src/verify/ob2/shared.ts so that they do not split these into one chunk per importer set.
     const files = new Set<string>();
     const stack = [define, ob2];
