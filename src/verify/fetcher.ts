@@ -1,6 +1,5 @@
 import { BadgeError, type ErrorCode } from '../errors.js';
 import { isBrowserPage, type ResolvedOptions } from './options.js';
-import { isPrivateAddress, privateHostReason } from './network-guard.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json.js';
 
 /** A fetched document: the bytes, where they finally came from, and how they were labelled. */
@@ -178,6 +177,9 @@ export class Fetcher {
       throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.protocol} URL ${url.href}`);
     }
     if (this.#options.allowPrivateNetwork) return;
+    // Loaded here: pages allow the private network by default (see isBrowserPage), so the
+    // address rules are only downloaded where they apply (Node, or a page that opts in).
+    const { isPrivateAddress, privateHostReason } = await import('./network-guard.js');
     const reason = privateHostReason(url);
     if (reason) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: ${reason}`);
     if (this.#options.resolveHost) {

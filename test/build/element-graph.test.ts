@@ -45,6 +45,7 @@ const ON_DEMAND = [
   'src/verify/jose/keys.ts',
   'src/verify/recipient.ts',
   'src/verify/md5.ts',
+  'src/verify/network-guard.ts',
 ];
 
 describe('the ESM element, code-split', () => {
