@@ -13,7 +13,7 @@ export { BadgeError, isBadgeError, type ErrorCode } from '../errors.js';
 export { decodeBase64 } from '../encoding/base64.js';
 export { overallStatus } from '../result.js';
 export { CheckList, type VerifierOutcome, type VerifyContext } from './context.js';
-export { FetchError } from './fetcher.js';
+export { FetchError } from './fetch-error.js';
 export { goneDocument, revocationReasonOf } from './ob2/gone.js';
 export { asArray, isObject, nestsDeeperThan, type JsonObject } from './json.js';
 export { looksLikeCompactJws } from './jose/shape.js';

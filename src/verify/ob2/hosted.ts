@@ -6,7 +6,7 @@
 import { BadgeError } from '../../errors.js';
 import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { isObject, str, type JsonObject } from '../normalise-common.js';
-import { FetchError } from '../fetcher.js';
+import { FetchError } from '../fetch-error.js';
 import { fetchObject, hostedFetchError, Ob2Run, recordIssues } from './linked.js';
 import { goneDocument, revocationReasonOf } from './gone.js';
 import { detectVersion, type LegacyVersion } from './model.js';

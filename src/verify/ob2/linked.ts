@@ -7,7 +7,7 @@ import { BadgeError, isBadgeError } from '../../errors.js';
 import type { NormalisedBadge } from '../../result.js';
 import type { VerifyContext } from '../context.js';
 import { isoDate, parseDate } from '../dates.js';
-import { FetchError } from '../fetcher.js';
+import { FetchError } from '../fetch-error.js';
 import { asArray, emptyBadge, idOf, isHttpUrl, isObject, safeImageUrl, str, type JsonObject } from '../normalise-common.js';
 import { goneDocument, revocationReasonOf } from './gone.js';
 import type { LegacyVersion } from './model.js';
