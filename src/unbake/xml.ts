@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import { BadgeError } from './shared.js';
+import { BadgeError } from '../errors.js';
 
 /** The `xml` prefix is bound by definition (Namespaces in XML 1.0 §3). */
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
