@@ -17,7 +17,7 @@
  *
  * @packageDocumentation
  */
-import { BadgeError, type ErrorCode } from '../errors.js';
+import { BadgeError, type ErrorCode } from './shared.js';
 
 /** The longest Huffman code DEFLATE allows. */
 const MAX_BITS = 15;

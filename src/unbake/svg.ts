@@ -6,14 +6,11 @@
  *
  * @packageDocumentation
  */
-import { BadgeError } from '../errors.js';
-import { classifyPayload } from './payload.js';
-import type { PayloadType } from './payload.js';
-import { DEFAULT_MAX_DEPTH, OB2_NAMESPACE, OB3_NAMESPACE } from './types.js';
-import type { BadgeElement, ResolvedUnbakeOptions, UnbakedBadge } from './types.js';
+import { BadgeError, classifyPayload, DEFAULT_MAX_DEPTH, OB2_NAMESPACE, OB3_NAMESPACE } from './shared.js';
+import type { BadgeElement, PayloadType, ResolvedUnbakeOptions, UnbakedBadge } from './shared.js';
 import { attributeValue, scanXml } from './xml.js';
 import type { XmlElement } from './xml.js';
-export { looksLikeSvg } from './sniff.js';
+export { looksLikeSvg } from './shared.js';
 
 function decodeSvgText(bytes: Uint8Array): string {
   try {

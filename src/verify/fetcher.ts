@@ -1,6 +1,5 @@
-import { BadgeError, type ErrorCode } from '../errors.js';
+import { FetchError } from './fetch-error.js';
 import { isBrowserPage, type ResolvedOptions } from './options.js';
-import { isPrivateAddress, privateHostReason } from './network-guard.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json.js';
 
 /** A fetched document: the bytes, where they finally came from, and how they were labelled. */
@@ -26,33 +25,9 @@ export interface FetchedResource {
  */
 export const ERROR_BODY_LIMIT = 64 * 1024;
 
-/**
- * A failed request. `httpStatus` is set when the server answered with a non-2xx status.
- *
- * `body` is that answer's body when it could be read and was at most
- * {@link ERROR_BODY_LIMIT} bytes (and the response-size limit): some statuses carry meaning
- * in their body (an OB 2.0 issuer may answer 410 Gone with `{"revoked": true,
- * "revocationReason": "..."}`). A longer, unreadable or timed-out body is simply absent:
- * the error itself never depends on it.
- *
- * @example
- * ```ts
- * try { await fetcher.get(url) } catch (e) {
- *   if (e instanceof FetchError && e.httpStatus === 410 && e.body) console.log(new TextDecoder().decode(e.body));
- * }
- * ```
- */
-export class FetchError extends BadgeError {
-  readonly httpStatus: number | undefined;
-  readonly url: string;
-  readonly body: Uint8Array | undefined;
-  constructor(code: ErrorCode, url: string, message: string, httpStatus?: number, cause?: unknown, body?: Uint8Array) {
-    super(code, message, cause === undefined ? undefined : { cause });
-    this.url = url;
-    this.httpStatus = httpStatus;
-    this.body = body;
-  }
-}
+// FetchError lives in its own module: code that only recognises failed requests (the OB 2.0
+// verifiers, the JWS reader through ./shared.ts) then does not pull in the Fetcher itself.
+export { FetchError } from './fetch-error.js';
 
 /**
  * A cache of fetched resources that calls may share (a batch does). Entries are promises so
@@ -178,6 +153,9 @@ export class Fetcher {
       throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.protocol} URL ${url.href}`);
     }
     if (this.#options.allowPrivateNetwork) return;
+    // Loaded here: pages allow the private network by default (see isBrowserPage), so the
+    // address rules are only downloaded where they apply (Node, or a page that opts in).
+    const { isPrivateAddress, privateHostReason } = await import('./network-guard.js');
     const reason = privateHostReason(url);
     if (reason) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: ${reason}`);
     if (this.#options.resolveHost) {

@@ -6,11 +6,12 @@
 import { BadgeError, isBadgeError } from '../errors.js';
 import type { InputFormat } from '../result.js';
 import { looksLikePng, unbakePng, type PngInflater } from '../unbake/png.js';
-import { looksLikeSvg } from '../unbake/sniff.js';
 import { isHttpUrl } from '../unbake/payload.js';
-import { resolveUnbakeOptions, type UnbakedBadge } from '../unbake/types.js';
+import { resolveUnbakeOptions } from '../unbake/types.js';
+import { looksLikeSvg, type UnbakedBadge } from '../unbake/shared.js';
 import type { VerifyContext } from './context.js';
-import { FetchError, type FetchedResource } from './fetcher.js';
+import { FetchError } from './fetch-error.js';
+import type { FetchedResource } from './fetcher.js';
 import { goneDocument, revocationReasonOf } from './ob2/gone.js';
 import { looksLikeCompactJws } from './jose/shape.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json.js';

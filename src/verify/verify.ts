@@ -3,13 +3,12 @@
  * its Open Badges version, and assembles the result. Never throws for a bad badge; only
  * misuse (wrong argument types) throws `TypeError`.
  */
-import { isBadgeError } from '../errors.js';
 import { buildResult, type BadgeVersion, type NormalisedBadge, type VerificationResult, type InputFormat } from '../result.js';
 import { CheckList, type VerifierOutcome, type VerifyContext } from './context.js';
 import { Fetcher } from './fetcher.js';
 import { assertVerifyInput, detectInput, inputLabel, type Payload, type VerifyInput } from './input.js';
-import { asArray } from './json.js';
 import { resolveOptions, type VerifyOptions } from './options.js';
+import { asArray, isBadgeError } from './shared.js';
 
 export type { VerifyInput } from './input.js';
 

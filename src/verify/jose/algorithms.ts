@@ -3,7 +3,7 @@
  * `none` would accept anything, and HMAC (`HS*`) would let anyone who knows a public key
  * "sign" with it (the classic algorithm-confusion attack), so both are refused.
  */
-import { BadgeError } from '../../errors.js';
+import { BadgeError } from '../shared.js';
 
 export type AllowedAlg = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'ES256' | 'ES384' | 'EdDSA';
 

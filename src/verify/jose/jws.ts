@@ -2,10 +2,8 @@
  * JWS compact serialisation (RFC 7515 §7.1): parse, then verify with WebCrypto.
  * Shared by OB 2.0 signed assertions and OB 3.0 VC-JWT.
  */
-import { BadgeError } from '../../errors.js';
 import { ALG_PARAMS, assertAllowedAlg } from './algorithms.js';
-import { decodeBase64 } from '../../encoding/base64.js';
-import { looksLikeCompactJws } from './shape.js';
+import { BadgeError, decodeBase64, looksLikeCompactJws } from '../shared.js';
 
 export { looksLikeCompactJws };
 

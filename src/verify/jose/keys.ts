@@ -1,7 +1,6 @@
 /** Importing public keys (JWK, PEM) into WebCrypto for a given JWS algorithm. */
-import { BadgeError } from '../../errors.js';
 import { ALG_PARAMS, assertAllowedAlg } from './algorithms.js';
-import { decodeBase64 } from '../../encoding/base64.js';
+import { BadgeError, decodeBase64 } from '../shared.js';
 
 /**
  * Import a public JWK for verifying with `alg`. Private members are dropped: a verifier

@@ -5,14 +5,28 @@
  * with its own status: an endorsement that fails says nothing about the badge itself, so it
  * only ever adds a warning to the badge's result.
  */
-import { BadgeError, type ErrorCode } from '../../errors.js';
-import { overallStatus, type BadgeEndorsement, type BadgeIssuer } from '../../result.js';
-import { CheckList, type VerifyContext } from '../context.js';
-import { isoDate, parseDate } from '../dates.js';
-import { asArray, emptyIssuer, idOf, isHttpUrl, isObject, safeImageUrl, str, type JsonObject } from '../normalise-common.js';
-import { fetchObject, hostedFetchError } from './linked.js';
-import { hasType } from './model.js';
-import { checkScope } from './scope.js';
+import type { BadgeEndorsement, BadgeIssuer } from '../../result.js';
+import {
+  asArray,
+  BadgeError,
+  CheckList,
+  checkScope,
+  emptyIssuer,
+  fetchObject,
+  hasType,
+  hostedFetchError,
+  idOf,
+  isHttpUrl,
+  isObject,
+  isoDate,
+  overallStatus,
+  parseDate,
+  safeImageUrl,
+  str,
+  type ErrorCode,
+  type JsonObject,
+  type VerifyContext,
+} from './shared.js';
 
 /** Most endorsements followed per badge: each costs two requests. */
 const MAX_ENDORSEMENTS = 10;

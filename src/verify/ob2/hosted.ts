@@ -6,40 +6,17 @@
 import { BadgeError } from '../../errors.js';
 import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { isObject, str, type JsonObject } from '../normalise-common.js';
-import { FetchError } from '../fetcher.js';
+import { FetchError } from '../fetch-error.js';
 import { fetchObject, hostedFetchError, Ob2Run, recordIssues } from './linked.js';
 import { goneDocument, revocationReasonOf } from './gone.js';
-import { detectVersion, fromOb05, fromOb1, type LegacyVersion } from './model.js';
+import { detectVersion, type LegacyVersion } from './model.js';
 import { checkScope } from './scope.js';
 import { checkAssertion } from './structure.js';
-import { checkExtensionsOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
-
-/**
- * Map any 0.5/1.x/2.0 assertion onto the 2.0 vocabulary.
- * @example
- * ```ts
- * toOb2Shape(v10, '1.0', null).verification // { type: 'hosted' }
- * ```
- */
-export function toOb2Shape(node: JsonObject, version: LegacyVersion, hostedUrl: string | null): JsonObject {
-  if (version === '0.5') return fromOb05(node, hostedUrl);
-  if (version === '1.0' || version === '1.1') return fromOb1(node);
-  return node;
-}
+import { checkExtensionsOnDemand, showRevokedOnDemand, toOb2ShapeOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
 
 /** The URL whose host is the issuer's default verification scope. */
 function issuerScopeUrl(issuer: JsonObject, version: LegacyVersion): string | null {
   return version === '2.0' ? str(issuer.id) : str(issuer.url);
-}
-
-/**
- * The assertion that names a revoked badge for display: the issuer's revoked copy when it is
- * a full assertion (it names its BadgeClass), else what was presented (a revoked stub
- * `{ id, revoked, revocationReason }` names nothing).
- */
-function revokedDisplayAssertion(presented: JsonObject, revokedCopy: JsonObject | null, version: LegacyVersion, hostedUrl: string): JsonObject {
-  if (revokedCopy === null || revokedCopy.badge === undefined) return presented;
-  return toOb2Shape(revokedCopy, detectVersion(revokedCopy) ?? version, hostedUrl);
 }
 
 /**
@@ -49,7 +26,7 @@ function revokedDisplayAssertion(presented: JsonObject, revokedCopy: JsonObject 
  *
  * A revoked assertion (HTTP 410, whose body may give the `revocationReason`, or
  * `"revoked": true` in the hosted copy) is `revoked` whatever else holds; its BadgeClass and
- * issuer are then read for display only (see {@link Ob2Run.readForDisplay}), so the result
+ * issuer are then read for display only (revoked.ts, loaded on demand), so the result
  * still says which badge was withdrawn, and every other check is skipped. Other failures of
  * the hosted step (unreachable, another assertion) skip the linked documents altogether.
  *
@@ -79,7 +56,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
         throw new BadgeError('REVOKED', reason ? `the issuer revoked this assertion: ${reason}` : 'the issuer revoked this assertion');
       }
       const hostedVersion = detectVersion(doc) ?? version;
-      const hosted = toOb2Shape(doc, hostedVersion, hostedUrl);
+      const hosted = await toOb2ShapeOnDemand(doc, hostedVersion, hostedUrl);
       const hostedId = str(hosted.id);
       if (version !== '0.5' && hostedId !== hostedUrl) {
         throw new BadgeError('HOSTED_MISMATCH', `the document at ${hostedUrl} has id ${hostedId ?? '(none)'}, not ${hostedUrl}`);
@@ -108,8 +85,7 @@ export async function verifyHosted(presented: JsonObject, version: LegacyVersion
   if (!run.stopped && version === '2.0') await checkExtensionsOnDemand(run.assertion, ctx);
 
   if (revokedStub) {
-    run.assertion = revokedDisplayAssertion(presented, revokedCopy, version, hostedUrl!);
-    await run.readForDisplay((issuer) => checkScope(hostedUrl!, issuer, issuerScopeUrl(issuer, version)).ok !== false);
+    await showRevokedOnDemand(run, presented, revokedCopy, hostedUrl!, (issuer) => checkScope(hostedUrl!, issuer, issuerScopeUrl(issuer, version)).ok !== false);
   } else {
     await run.badgeClassStep();
     await run.issuerStep();

@@ -3,14 +3,26 @@
  * truth), signed assertions (compact JWS), and the legacy shapes, all reported with the
  * same checks and normalised into the same badge object.
  */
-import type { VerifierOutcome, VerifyContext } from '../context.js';
-import { looksLikeJws } from '../input.js';
-import { emptyBadge, isObject, safeImageUrl, str, type JsonObject } from '../normalise-common.js';
-import { hostedFetchError, Ob2Run, recordIssues } from './linked.js';
-import { detectVersion, nodeKind, verificationType } from './model.js';
-import { toOb2Shape, verifyHosted } from './hosted.js';
-import { verifySignedOnDemand } from './on-demand.js';
-import { checkAssertion } from './structure.js';
+import { verifyHosted } from './hosted.js';
+import {
+  checkAssertion,
+  detectVersion,
+  emptyBadge,
+  hostedFetchError,
+  isObject,
+  looksLikeCompactJws,
+  nodeKind,
+  Ob2Run,
+  recordIssues,
+  safeImageUrl,
+  str,
+  toOb2ShapeOnDemand,
+  verificationType,
+  verifySignedOnDemand,
+  type JsonObject,
+  type VerifierOutcome,
+  type VerifyContext,
+} from './shared.js';
 
 export { verifyHosted } from './hosted.js';
 
@@ -44,7 +56,7 @@ export async function verifyOb2Object(obj: Record<string, unknown>, ctx: VerifyC
     }
     return { version, badge, credential: obj };
   }
-  const mapped = toOb2Shape(obj, version, source ?? null);
+  const mapped = await toOb2ShapeOnDemand(obj, version, source ?? null);
   // A revoked stub carries no verification object: it is the hosted copy of a withdrawn assertion.
   const type = mapped.revoked === true && version === '2.0' ? (verificationType(mapped) ?? 'hosted') : verificationType(mapped);
   if (type === 'signed') {
@@ -91,7 +103,7 @@ export async function verifyOb2Url(url: string, ctx: VerifyContext): Promise<Ver
     ctx.checks.failFrom('hosted', hostedFetchError(error, url), 'FETCH_FAILED');
     return { version: null, badge: null, credential: null };
   }
-  if (looksLikeJws(text)) return verifySignedOnDemand(text, ctx);
+  if (looksLikeCompactJws(text)) return verifySignedOnDemand(text, ctx);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -7,7 +7,7 @@ import { BadgeError, isBadgeError } from '../../errors.js';
 import type { NormalisedBadge } from '../../result.js';
 import type { VerifyContext } from '../context.js';
 import { isoDate, parseDate } from '../dates.js';
-import { FetchError } from '../fetcher.js';
+import { FetchError } from '../fetch-error.js';
 import { asArray, emptyBadge, idOf, isHttpUrl, isObject, safeImageUrl, str, type JsonObject } from '../normalise-common.js';
 import { goneDocument, revocationReasonOf } from './gone.js';
 import type { LegacyVersion } from './model.js';
@@ -123,55 +123,6 @@ export class Ob2Run {
     const issues = checkProfile(doc, this.version);
     if (mismatch) issues.push({ code: 'HOSTED_MISMATCH', property: 'Profile.id', message: mismatch, warning: true });
     recordIssues(this.ctx, 'issuer', issues, `issuer ${str(doc.name) ?? idOf(doc) ?? ''}`.trim());
-  }
-
-  /**
-   * Once the verdict is decided without them (the issuer revoked the assertion), the
-   * BadgeClass and issuer Profile are still read, so that the result names the badge that
-   * was revoked and who issued it instead of an untitled badge. They are display only:
-   * nothing in them is checked, `badgeclass` and `issuer` are recorded as `skipped` whether
-   * or not they could be had (a failed fetch here adds no failed check and cannot change
-   * the status), and they go through the same fetcher, so the same guards apply.
-   *
-   * `vouches`, when given, is asked whether the issuer Profile read covers this assertion
-   * (its verification scope); when it says no, neither document is shown, so a presented
-   * assertion cannot borrow another issuer's name for a revocation that issuer never made.
-   *
-   * @example
-   * ```ts
-   * run.stopped = 'the issuer revoked this assertion';
-   * await run.readForDisplay();
-   * run.badge().name; // 'Robotics Fundamentals'
-   * ```
-   */
-  async readForDisplay(vouches?: (issuer: JsonObject) => boolean): Promise<void> {
-    const why = this.stopped ?? 'the verdict is already decided';
-    const badgeRef = this.assertion.badge;
-    const badgeClass = await this.#displayDoc(badgeRef, false);
-    const issuer = badgeClass ? await this.#displayDoc(badgeClass.issuer, this.version === '2.0') : null;
-    if (issuer && vouches && !vouches(issuer)) {
-      this.skip('badgeclass', `${why}; the BadgeClass is not shown: its issuer's verification scope does not cover this assertion`);
-      return this.skip('issuer', `${why}; the issuer Profile is not shown: its verification scope does not cover this assertion`);
-    }
-    this.badgeClass = badgeClass;
-    this.issuer = issuer;
-    if (badgeClass) this.skip('badgeclass', `${why}; the BadgeClass was read for display only`);
-    else this.skip('badgeclass', badgeRef === undefined ? `${why}; it names no BadgeClass to show` : `${why}; the BadgeClass could not be read for display`);
-    if (!badgeClass) return this.skip('issuer', `${why}; no BadgeClass names the issuer`);
-    this.skip('issuer', issuer ? `${why}; the issuer Profile was read for display only` : `${why}; the issuer Profile could not be read for display`);
-  }
-
-  /** A linked document for display: embedded as is (the issuer's own URL first when `authoritative`), else fetched; null on any failure. */
-  async #displayDoc(value: unknown, authoritative: boolean): Promise<JsonObject | null> {
-    if (isObject(value) && !(authoritative && isHttpUrl(value.id))) return value;
-    const url = isObject(value) ? value.id : value;
-    if (typeof url !== 'string' || !isHttpUrl(url)) return null;
-    try {
-      return (await fetchObject(this.ctx, url, 'a linked document')).doc;
-    } catch {
-      // An embedded copy is still worth showing when the issuer's own copy cannot be had.
-      return isObject(value) ? value : null;
-    }
   }
 
   /** `recipient`: only when the caller named the expected recipient. */

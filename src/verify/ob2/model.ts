@@ -1,9 +1,9 @@
 /**
- * Open Badges 0.5 / 1.0 / 1.1 / 2.0 documents: version detection and the mapping of the
- * legacy shapes onto the 2.0 vocabulary, so that one set of checks serves every version.
+ * Open Badges 0.5 / 1.0 / 1.1 / 2.0 documents: version detection, node kinds and
+ * verification types (legacy.ts maps the older shapes onto the 2.0 vocabulary).
  */
 import type { BadgeVersion } from '../../result.js';
-import { asArray, isObject, str, type JsonObject } from '../normalise-common.js';
+import { asArray, isObject, type JsonObject } from '../normalise-common.js';
 
 /** The OB 2.0 context, under both of its published URLs. */
 export const OB2_CONTEXTS = new Set(['https://w3id.org/openbadges/v2', 'https://openbadgespec.org/v2/context.json', 'http://w3id.org/openbadges/v2']);
@@ -127,73 +127,4 @@ export function verificationType(node: JsonObject): 'hosted' | 'signed' | null {
   if (types.some((t) => t === 'hosted' || t === 'hostedbadge')) return 'hosted';
   if (types.some((t) => t === 'signed' || t === 'signedbadge')) return 'signed';
   return null;
-}
-
-/**
- * Map an OB 0.5 assertion onto the 2.0 vocabulary: `recipient` becomes an IdentityObject,
- * `issued_on` becomes `issuedOn`, `badge.issuer.origin` becomes the issuer `url`.
- * @example
- * ```ts
- * fromOb05(v05, 'https://example.org/a.json').recipient // { type: 'email', identity: 'sha256$…', hashed: true, salt: '…' }
- * ```
- */
-export function fromOb05(node: JsonObject, hostedUrl: string | null): JsonObject {
-  const recipient = str(node.recipient) ?? '';
-  const hashed = /^(sha256|md5)\$/i.test(recipient);
-  const badge = isObject(node.badge) ? node.badge : {};
-  const issuer = isObject(badge.issuer) ? badge.issuer : {};
-  const origin = str(issuer.origin);
-  return {
-    type: 'Assertion',
-    id: hostedUrl,
-    recipient: { type: 'email', identity: recipient, hashed, ...(str(node.salt) ? { salt: node.salt } : {}) },
-    badge: {
-      type: 'BadgeClass',
-      name: badge.name,
-      description: badge.description,
-      image: resolveAgainst(badge.image, origin),
-      criteria: resolveAgainst(badge.criteria, origin),
-      issuer: {
-        type: 'Issuer',
-        id: origin,
-        name: str(issuer.org) ? `${String(issuer.name)} (${String(issuer.org)})` : issuer.name,
-        url: origin,
-        email: issuer.contact,
-      },
-    },
-    verification: { type: 'hosted' },
-    issuedOn: node.issued_on,
-    expires: node.expires,
-    evidence: resolveAgainst(node.evidence, origin),
-    image: resolveAgainst(node.image, origin),
-  };
-}
-
-/** OB 0.5 allowed paths relative to the issuer origin. */
-function resolveAgainst(value: unknown, origin: string | null): unknown {
-  if (typeof value !== 'string' || origin === null) return value;
-  try {
-    return new URL(value, origin).href;
-  } catch {
-    return value;
-  }
-}
-
-/**
- * Map an OB 1.0/1.1 assertion onto the 2.0 vocabulary: `verify` becomes `verification`, and
- * the hosted URL is `verify.url` (1.x assertions have a `uid`, not an `id`).
- * @example
- * ```ts
- * fromOb1({ uid: 'a', verify: { type: 'hosted', url: 'https://example.org/a.json' } }).id // 'https://example.org/a.json'
- * ```
- */
-export function fromOb1(node: JsonObject): JsonObject {
-  const verify = verificationOf(node) ?? {};
-  const type = verificationType(node);
-  return {
-    ...node,
-    type: 'Assertion',
-    id: str(node.id) ?? (type === 'hosted' ? str(verify.url) : null),
-    verification: { type: type ?? verify.type, ...(type === 'signed' ? { creator: verify.url } : {}) },
-  };
 }

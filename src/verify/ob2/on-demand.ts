@@ -8,6 +8,8 @@
 import type { BadgeEndorsement } from '../../result.js';
 import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { asArray, type JsonObject } from '../normalise-common.js';
+import type { Ob2Run } from './linked.js';
+import type { LegacyVersion } from './model.js';
 
 /**
  * Validate the assertion's extensions (extensions.ts), loading the validator only
@@ -37,6 +39,41 @@ export async function verifyEndorsementsOnDemand(nodes: Array<JsonObject | null>
   if (ctx.nested || !nodes.some((n) => n !== null && asArray(n.endorsement).length > 0)) return [];
   const { verifyEndorsements } = await import('./endorsements.js');
   return verifyEndorsements(nodes, ctx);
+}
+
+/**
+ * Map a 0.5/1.x assertion onto the 2.0 vocabulary (legacy.ts), loading the mapping only for
+ * those versions; a 2.0 assertion is returned as it is.
+ *
+ * @example
+ * ```ts
+ * const mapped = await toOb2ShapeOnDemand(v10, '1.0', null); // mapped.verification: { type: 'hosted' }
+ * ```
+ */
+export async function toOb2ShapeOnDemand(node: JsonObject, version: LegacyVersion, hostedUrl: string | null): Promise<JsonObject> {
+  if (version === '2.0') return node;
+  const { toOb2Shape } = await import('./legacy.js');
+  return toOb2Shape(node, version, hostedUrl);
+}
+
+/**
+ * Show a revoked hosted assertion (revoked.ts): read its BadgeClass and issuer for display
+ * only, loading that code only when an issuer has revoked the badge.
+ *
+ * @example
+ * ```ts
+ * await showRevokedOnDemand(run, presented, revokedCopy, hostedUrl, (issuer) => inScope(issuer));
+ * ```
+ */
+export async function showRevokedOnDemand(
+  run: Ob2Run,
+  presented: JsonObject,
+  revokedCopy: JsonObject | null,
+  hostedUrl: string,
+  vouches: (issuer: JsonObject) => boolean,
+): Promise<void> {
+  const { showRevoked } = await import('./revoked.js');
+  return showRevoked(run, presented, revokedCopy, hostedUrl, vouches);
 }
 
 /**

@@ -4,15 +4,31 @@
  * `publicKeyPem`), which must be one the issuer Profile lists and whose `owner` is the
  * issuer; the issuer's revocationList is then consulted.
  */
-import { BadgeError, isBadgeError } from '../../errors.js';
-import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { importPem, parseCompactJws, verifyJwsSignature, assertAllowedAlg, type ParsedJws } from '../jose/jws.js';
-import { asArray, idOf, isHttpUrl, isObject, str, type JsonObject } from '../normalise-common.js';
-import { fetchObject, Ob2Run, recordIssues } from './linked.js';
-import { detectVersion, fromOb1, verificationOf, verificationType, type LegacyVersion } from './model.js';
 import { findRevocation } from './revocation-list.js';
-import { checkAssertion } from './structure.js';
-import { checkExtensionsOnDemand, verifyEndorsementsOnDemand } from './on-demand.js';
+import {
+  asArray,
+  BadgeError,
+  checkAssertion,
+  checkExtensionsOnDemand,
+  detectVersion,
+  fetchObject,
+  idOf,
+  isBadgeError,
+  isHttpUrl,
+  isObject,
+  Ob2Run,
+  recordIssues,
+  str,
+  toOb2ShapeOnDemand,
+  verificationOf,
+  verificationType,
+  verifyEndorsementsOnDemand,
+  type JsonObject,
+  type LegacyVersion,
+  type VerifierOutcome,
+  type VerifyContext,
+} from './shared.js';
 
 /** Most keys tried when the assertion names no creator and the issuer lists several. */
 const MAX_CANDIDATE_KEYS = 5;
@@ -91,7 +107,7 @@ export async function verifySigned(token: string, ctx: VerifyContext): Promise<V
     ctx.checks.fail('structure', 'NOT_A_BADGE', 'the JWS payload is not an Open Badges assertion');
     return { version: null, badge: null, credential: isObject(payload) ? payload : token };
   }
-  const assertion = version === '2.0' ? payload : fromOb1(payload);
+  const assertion = await toOb2ShapeOnDemand(payload, version, null);
   const run = new Ob2Run(ctx, version, assertion);
   const issues = checkAssertion(assertion, version);
   if (verificationType(assertion) === 'hosted') {

@@ -50,16 +50,20 @@ class Rules {
   warn(prop: string, code: ErrorCode, message: string): void {
     this.issues.push({ code, property: `${this.name}.${prop}`, message, warning: true });
   }
+  /** `<Name>.<prop> must be <what>`. */
+  mustBe(prop: string, what: string): void {
+    this.invalid(prop, `${this.name}.${prop} must be ${what}`);
+  }
   /** Required and must pass `test`. */
   require(prop: string, test: (v: unknown) => boolean, what: string): void {
     const value = this.node[prop];
     if (value === undefined || value === null || value === '') this.missing(prop);
-    else if (!test(value)) this.invalid(prop, `${this.name}.${prop} must be ${what}`);
+    else if (!test(value)) this.mustBe(prop, what);
   }
   /** Optional, but when present must pass `test`. */
   optional(prop: string, test: (v: unknown) => boolean, what: string): void {
     const value = this.node[prop];
-    if (value !== undefined && value !== null && !test(value)) this.invalid(prop, `${this.name}.${prop} must be ${what}`);
+    if (value !== undefined && value !== null && !test(value)) this.mustBe(prop, what);
   }
   context(version: LegacyVersion): void {
     if (version === '2.0' && !hasOb2Context(this.node)) {
@@ -100,31 +104,31 @@ export function checkAssertion(node: JsonObject, version: LegacyVersion): Issue[
     // 0.5 has no id (its hosted URL is where it was fetched from) and 1.x has a uid instead.
     if (version === '2.0') r.missing('id');
   } else if (kind === 'hosted' ? !isHttpUrl(node.id) : !isIri(node.id)) {
-    r.invalid('id', kind === 'hosted' ? 'a hosted Assertion.id must be an http(s) URL' : 'Assertion.id must be an IRI');
+    r.mustBe('id', kind === 'hosted' ? 'an http(s) URL (hosted verification)' : 'an IRI');
   }
   const recipient = node.recipient;
   if (recipient === undefined || recipient === null) r.missing('recipient');
-  else if (!isObject(recipient)) r.invalid('recipient', 'Assertion.recipient must be an IdentityObject');
+  else if (!isObject(recipient)) r.mustBe('recipient', 'an IdentityObject');
   else {
     if (!str(recipient.identity)) r.missing('recipient.identity');
     if (recipient.type === undefined) r.missing('recipient.type');
-    else if (!isString(recipient.type)) r.invalid('recipient.type', 'Assertion.recipient.type must be a string');
+    else if (!isString(recipient.type)) r.mustBe('recipient.type', 'a string');
     if (recipient.hashed === undefined) r.missing('recipient.hashed');
-    else if (typeof recipient.hashed !== 'boolean') r.invalid('recipient.hashed', 'Assertion.recipient.hashed must be a boolean');
+    else if (typeof recipient.hashed !== 'boolean') r.mustBe('recipient.hashed', 'a boolean');
     else if (recipient.hashed && typeof recipient.identity === 'string' && !/^(sha256\$[0-9a-f]{64}|md5\$[0-9a-f]{32})$/i.test(recipient.identity)) {
       r.invalid('recipient.identity', 'a hashed identity must be sha256$<64 hex> or md5$<32 hex>');
     }
-    if (recipient.salt !== undefined && recipient.salt !== null && !isString(recipient.salt)) r.invalid('recipient.salt', 'Assertion.recipient.salt must be a string');
+    if (recipient.salt !== undefined && recipient.salt !== null && !isString(recipient.salt)) r.mustBe('recipient.salt', 'a string');
   }
   r.require('badge', isIriOrNode, 'an IRI or a BadgeClass');
   const verification = node.verification ?? node.verify;
   if (verification === undefined || verification === null) r.missing('verification');
-  else if (!isObject(verification)) r.invalid('verification', 'Assertion.verification must be a VerificationObject');
+  else if (!isObject(verification)) r.mustBe('verification', 'a VerificationObject');
   else if (kind === null) {
     if (verification.type === undefined) r.missing('verification.type');
-    else r.invalid('verification.type', 'Assertion.verification.type must be hosted or signed');
+    else r.mustBe('verification.type', 'hosted or signed');
   } else if (kind === 'signed' && verification.creator !== undefined && !isHttpUrl(verification.creator)) {
-    r.invalid('verification.creator', 'Assertion.verification.creator must be an http(s) URL');
+    r.mustBe('verification.creator', 'an http(s) URL');
   }
   r.require('issuedOn', isDate, 'an ISO 8601 date-time');
   r.optional('expires', isDate, 'an ISO 8601 date-time');
@@ -150,7 +154,7 @@ export function checkBadgeClass(node: JsonObject, version: LegacyVersion): Issue
   r.require('description', isString, 'a string');
   const image = node.image;
   if (image === undefined || image === null) r.warn('image', 'MISSING_PROPERTY', 'BadgeClass.image is missing');
-  else if (!(isIri(image) || (isObject(image) && isIri(image.id)))) r.invalid('image', 'BadgeClass.image must be an IRI, a data: URI or an Image');
+  else if (!(isIri(image) || (isObject(image) && isIri(image.id)))) r.mustBe('image', 'an IRI, a data: URI or an Image');
   r.require('criteria', (v) => isIriOrNode(v) || (version !== '2.0' && isString(v)), 'an IRI or a Criteria');
   r.require('issuer', isIriOrNode, 'an IRI or a Profile');
   return r.issues;
@@ -171,7 +175,7 @@ export function checkProfile(node: JsonObject, version: LegacyVersion): Issue[] 
   if (version === '1.0' || version === '1.1') r.require('url', isHttpUrl, 'an http(s) URL');
   else r.optional('url', isIri, 'an IRI');
   const verification = node.verification;
-  if (verification !== undefined && !isObject(verification)) r.invalid('verification', 'Profile.verification must be a VerificationObject');
+  if (verification !== undefined && !isObject(verification)) r.mustBe('verification', 'a VerificationObject');
   if (version === '2.0' && typeof node.id === 'string' && isIri(node.id) && !isHttpUrl(node.id)) {
     r.warn('id', 'INVALID_PROPERTY', `the issuer id ${node.id} is not an HTTP(S) URL, so it cannot be looked up`);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectVersion, fromOb05, nodeKind, verificationType } from '../../../src/verify/ob2/model.js';
+import { detectVersion, nodeKind, verificationType } from '../../../src/verify/ob2/model.js';
+import { fromOb05 } from '../../../src/verify/ob2/legacy.js';
 import { findRevocation } from '../../../src/verify/ob2/revocation-list.js';
 import { checkScope } from '../../../src/verify/ob2/scope.js';
 import { checkAssertion, checkBadgeClass, checkProfile } from '../../../src/verify/ob2/structure.js';
