@@ -116,7 +116,7 @@ export type ResultStatus = (typeof RESULT_STATUSES)[number];
  * Which overall status a failed check with this code implies. A `Record` over the whole
  * union so that adding a code without deciding its status is a type error.
  */
-export const STATUS_OF_CODE: Readonly<Record<ErrorCode, Exclude<ResultStatus, 'valid'>>> = {
+export const STATUS_OF_CODE: Readonly<Record<ErrorCode, Exclude<ResultStatus, 'valid'>>> = Object.freeze({
   INPUT_UNREADABLE: 'error',
   INPUT_UNRECOGNISED: 'error',
   NOT_BAKED: 'error',
@@ -163,7 +163,7 @@ export const STATUS_OF_CODE: Readonly<Record<ErrorCode, Exclude<ResultStatus, 'v
   STATUS_UNSUPPORTED: 'indeterminate',
   CRYPTO_UNAVAILABLE: 'indeterminate',
   ABORTED: 'indeterminate',
-};
+});
 
 /** Every error code, for documentation and exhaustive tests. */
 export const ERROR_CODES = Object.keys(STATUS_OF_CODE) as ErrorCode[];

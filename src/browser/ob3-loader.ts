@@ -36,13 +36,16 @@ let ob3Url: string | undefined;
  *
  * @example
  * ```ts
- * locateOb3(document.currentScript); // https://cdn.example/verify-badge.global.js → https://cdn.example/browser/ob3.js
+ * locateOb3(document.currentScript); // https://cdn.example/verify-badge.global.js → https://cdn.example/browser/ob3.js?v=<version>
  * ```
  */
 export function locateOb3(script: Element | null | undefined): void {
+  lendSharedModules(VERSION);
   const src = script && 'src' in script && typeof script.src === 'string' ? script.src : '';
   try {
-    ob3Url = src ? new URL('./browser/ob3.js', src).href : undefined;
+    // The version in the query: a cached ob3.js of another release is never paired with this
+    // script (it borrows this script's modules, registered under this version).
+    ob3Url = src ? new URL(`./browser/ob3.js?v=${encodeURIComponent(VERSION)}`, src).href : undefined;
   } catch {
     ob3Url = undefined;
   }

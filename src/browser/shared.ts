@@ -10,9 +10,11 @@ import * as crc32 from '../unbake/crc32.js';
 import * as inflate from '../unbake/inflate.js';
 import * as context from '../verify/context.js';
 import * as dates from '../verify/dates.js';
+import * as fetchError from '../verify/fetch-error.js';
 import * as json from '../verify/json.js';
 import * as md5 from '../verify/md5.js';
 import * as recipient from '../verify/recipient.js';
+import * as webcrypto from '../verify/webcrypto.js';
 import * as algorithms from '../verify/jose/algorithms.js';
 import * as jws from '../verify/jose/jws.js';
 import * as keys from '../verify/jose/keys.js';
@@ -29,9 +31,11 @@ const REGISTRY: Readonly<Record<SharedModule, object>> = Object.freeze({
   'unbake/inflate': inflate,
   'verify/context': context,
   'verify/dates': dates,
+  'verify/fetch-error': fetchError,
   'verify/json': json,
   'verify/md5': md5,
   'verify/recipient': recipient,
+  'verify/webcrypto': webcrypto,
   'verify/jose/algorithms': algorithms,
   'verify/jose/jws': jws,
   'verify/jose/keys': keys,
@@ -39,8 +43,11 @@ const REGISTRY: Readonly<Record<SharedModule, object>> = Object.freeze({
 });
 
 /**
- * Lend the shared modules to the OB 3.0 module, before importing it. Idempotent; the
- * property is read-only, so nothing on the page can swap the modules afterwards.
+ * Lend the shared modules to the OB 3.0 module: when the script starts (src/element/global.ts)
+ * and again, harmlessly, before the import. Idempotent; the property is read-only and the
+ * registry frozen, so the modules cannot be swapped afterwards — though, as with anything on
+ * a page, a script that runs first could define it, just as it could replace `fetch` or
+ * `crypto.subtle`.
  *
  * @example
  * ```ts

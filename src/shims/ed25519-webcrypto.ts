@@ -6,7 +6,7 @@
  * OB 3.0 download). A runtime without it gets CRYPTO_UNAVAILABLE ("cannot be checked here"),
  * never a false "invalid".
  */
-import { BadgeError } from '../errors.js';
+import { subtleCrypto, unavailableAlgorithm } from '../verify/webcrypto.js';
 
 /** Keys kept per key bytes (bounded: an issuer's key is met again and again). */
 const MAX_KEYS = 256;
@@ -14,7 +14,7 @@ const MAX_KEYS = 256;
 /**
  * Verify an Ed25519 signature of `data` by the raw 32-byte `publicKey`.
  *
- * @throws BadgeError `CRYPTO_UNAVAILABLE` when the runtime's WebCrypto has no Ed25519.
+ * @throws BadgeError `CRYPTO_UNAVAILABLE` when the runtime has no WebCrypto, or one without Ed25519.
  * @example
  * ```ts
  * await verify(publicKeyBytes, canonicalHash, signatureBytes); // true or false
@@ -22,10 +22,11 @@ const MAX_KEYS = 256;
  */
 export async function verify(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
   if (!(publicKey instanceof Uint8Array) || publicKey.length !== 32) throw new TypeError('an Ed25519 public key is 32 bytes');
-  const key = await webCryptoKey(publicKey);
+  const subtle = subtleCrypto();
+  const key = await webCryptoKey(subtle, publicKey);
   if (!key) return false;
   try {
-    return await globalThis.crypto.subtle.verify(ED25519, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
+    return await subtle.verify(ED25519, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
   } catch {
     // A signature that cannot even be parsed is one that does not verify, as Node answers.
     return false;
@@ -41,17 +42,16 @@ const WEB_KEYS = new Map<string, CryptoKey | null>();
  *
  * @throws BadgeError `CRYPTO_UNAVAILABLE` when the runtime's WebCrypto has no Ed25519.
  */
-async function webCryptoKey(publicKey: Uint8Array): Promise<CryptoKey | null> {
+async function webCryptoKey(subtle: SubtleCrypto, publicKey: Uint8Array): Promise<CryptoKey | null> {
   const cacheKey = String.fromCharCode(...publicKey);
   const known = WEB_KEYS.get(cacheKey);
   if (known !== undefined) return known;
   let key: CryptoKey | null;
   try {
-    key = await globalThis.crypto.subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, ED25519, false, ['verify']);
+    key = await subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, ED25519, false, ['verify']);
   } catch (error) {
-    if ((error as { name?: unknown } | null)?.name === 'NotSupportedError') {
-      throw new BadgeError('CRYPTO_UNAVAILABLE', "this runtime's WebCrypto cannot verify Ed25519 signatures", { cause: error });
-    }
+    const unavailable = await unavailableAlgorithm(error, 'Ed25519');
+    if (unavailable) throw unavailable;
     key = null;
   }
   if (WEB_KEYS.size >= MAX_KEYS) WEB_KEYS.delete(WEB_KEYS.keys().next().value!);
@@ -68,7 +68,7 @@ async function webCryptoKey(publicKey: Uint8Array): Promise<CryptoKey | null> {
  * ```
  */
 export async function sha256digest({ data }: { data: Uint8Array<ArrayBuffer> }): Promise<ArrayBuffer> {
-  return globalThis.crypto.subtle.digest('SHA-256', data);
+  return subtleCrypto().digest('SHA-256', data);
 }
 
 function verifyOnly(): never {

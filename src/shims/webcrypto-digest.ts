@@ -5,10 +5,13 @@
  * an awaited digest hops to a worker thread); a browser's digest is cheap to await, and
  * leaving our JavaScript SHA-256 out keeps the OB 3.0 download smaller.
  */
+import { subtleCrypto } from '../verify/webcrypto.js';
+
 const SHA256_NAMES = new Set(['sha256', 'SHA256', 'SHA-256']);
 
+/** @throws BadgeError `CRYPTO_UNAVAILABLE` without WebCrypto (a page served over plain http:). */
 async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return new Uint8Array(await subtleCrypto().digest('SHA-256', new TextEncoder().encode(text)));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { encodeHex } from '../encoding/hex.js';
 import { md5Hex } from './md5.js';
+import { subtleCrypto } from './webcrypto.js';
 
 /** What a badge says about its recipient. */
 export interface IdentityClaim {
@@ -20,7 +21,7 @@ export interface IdentityClaim {
 async function digestHex(algorithm: 'sha256' | 'md5', text: string): Promise<string> {
   const data = new TextEncoder().encode(text);
   if (algorithm === 'md5') return md5Hex(data);
-  return encodeHex(await globalThis.crypto.subtle.digest('SHA-256', data));
+  return encodeHex(await subtleCrypto().digest('SHA-256', data));
 }
 
 function isEmailType(type: string | null | undefined, value: string): boolean {

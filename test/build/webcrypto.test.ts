@@ -1,7 +1,7 @@
 // The built CLI in a process without Node's crypto (as the library sees a browser or a
 // worker): Ed25519 Data Integrity proofs and EdDSA JWTs verify with WebCrypto; where WebCrypto
-// lacks Ed25519 (older browsers) the badge is "indeterminate" CRYPTO_UNAVAILABLE, never
-// "invalid". Skipped when there is no build (npm test builds first).
+// lacks Ed25519 (older browsers) or is missing (pages served over plain http:) the badge is
+// "indeterminate" CRYPTO_UNAVAILABLE, never "invalid". Skipped when there is no build (npm test builds first).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,8 +33,9 @@ describe.runIf(existsSync(CLI))('Ed25519 without Node crypto (built CLI)', () =>
     expect([eddsa!.status, ed2020!.status, jwt!.status]).toEqual(['valid', 'valid', 'valid']);
   });
 
-  it('reports "indeterminate" CRYPTO_UNAVAILABLE where WebCrypto has no Ed25519', () => {
-    const results = verifyWith('no-webcrypto-ed25519', [EDDSA, ED25519_2020, JWT]);
+  it.each(['no-webcrypto-ed25519', 'no-webcrypto'])('reports "indeterminate" CRYPTO_UNAVAILABLE with preload %s', (preload) => {
+    const results = verifyWith(preload, [EDDSA, ED25519_2020, JWT]);
+    expect(results).toHaveLength(3);
     for (const result of results) {
       expect(result.status).toBe('indeterminate');
       expect(result.errors.map((e) => e.code)).toContain('CRYPTO_UNAVAILABLE');

@@ -16,7 +16,14 @@ interface AlgParams {
   signatureLength?: number;
 }
 
-export const ALG_PARAMS: Readonly<Record<AllowedAlg, AlgParams>> = {
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
+}
+
+// Frozen all the way down: the script-tag bundle lends this module to the OB 3.0 module, so it
+// is reachable from the page, and nothing should be able to weaken an algorithm's parameters.
+export const ALG_PARAMS: Readonly<Record<AllowedAlg, AlgParams>> = deepFreeze({
   RS256: { importParams: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, verifyParams: { name: 'RSASSA-PKCS1-v1_5' } },
   RS384: { importParams: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' }, verifyParams: { name: 'RSASSA-PKCS1-v1_5' } },
   RS512: { importParams: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' }, verifyParams: { name: 'RSASSA-PKCS1-v1_5' } },
@@ -32,7 +39,7 @@ export const ALG_PARAMS: Readonly<Record<AllowedAlg, AlgParams>> = {
     signatureLength: 96,
   },
   EdDSA: { importParams: { name: 'Ed25519' }, verifyParams: { name: 'Ed25519' }, signatureLength: 64 },
-};
+});
 
 /**
  * Check a JWS `alg` against the allow-list.

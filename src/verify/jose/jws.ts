@@ -4,6 +4,7 @@
  */
 import { ALG_PARAMS, assertAllowedAlg } from './algorithms.js';
 import { BadgeError, decodeBase64, looksLikeCompactJws } from '../shared.js';
+import { subtleCrypto } from '../webcrypto.js';
 
 export { looksLikeCompactJws };
 
@@ -82,7 +83,7 @@ export function parseCompactJws(token: string): ParsedJws {
  * are raw `r||s` (RFC 7518 §3.4), which is also what WebCrypto expects, so no DER
  * conversion is needed; a wrong length is simply a bad signature.
  *
- * @throws BadgeError `ALG_NOT_ALLOWED` when the header's alg is refused.
+ * @throws BadgeError `ALG_NOT_ALLOWED` when the header's alg is refused, `CRYPTO_UNAVAILABLE` without WebCrypto.
  * @returns false for a signature that does not verify (including one made for another key type).
  * @example
  * ```ts
@@ -94,8 +95,9 @@ export async function verifyJwsSignature(jws: ParsedJws, key: CryptoKey): Promis
   const params = ALG_PARAMS[alg];
   if (params.signatureLength !== undefined && jws.signature.length !== params.signatureLength) return false;
   if (jws.signature.length === 0) return false;
+  const subtle = subtleCrypto();
   try {
-    return await globalThis.crypto.subtle.verify(params.verifyParams, key, new Uint8Array(jws.signature), new Uint8Array(jws.signingInput));
+    return await subtle.verify(params.verifyParams, key, new Uint8Array(jws.signature), new Uint8Array(jws.signingInput));
   } catch {
     // WebCrypto throws when the key does not fit the algorithm: that is a failed verification.
     return false;

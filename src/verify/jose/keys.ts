@@ -1,6 +1,7 @@
 /** Importing public keys (JWK, PEM) into WebCrypto for a given JWS algorithm. */
 import { ALG_PARAMS, assertAllowedAlg } from './algorithms.js';
 import { BadgeError, decodeBase64 } from '../shared.js';
+import { subtleCrypto, unavailableAlgorithm } from '../webcrypto.js';
 
 /**
  * Import a public JWK for verifying with `alg`. Private members are dropped: a verifier
@@ -19,21 +20,21 @@ export async function importJwk(jwk: JsonWebKey, alg: string): Promise<CryptoKey
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, oth: _oth, k: _k, key_ops: _ops, use: _use, alg: _alg, ext: _ext, ...publicPart } =
     jwk as JsonWebKey & Record<string, unknown>;
   try {
-    return await globalThis.crypto.subtle.importKey('jwk', publicPart as JsonWebKey, ALG_PARAMS[allowed].importParams, false, ['verify']);
+    return await subtleCrypto().importKey('jwk', publicPart as JsonWebKey, ALG_PARAMS[allowed].importParams, false, ['verify']);
   } catch (cause) {
-    throw importFailure(cause, `the JWK is not a usable ${allowed} public key`, allowed);
+    throw await importFailure(cause, `the JWK is not a usable ${allowed} public key`, allowed);
   }
 }
 
 /**
- * Why WebCrypto refused a key: the runtime lacks the algorithm (an older browser without
- * Ed25519: the badge cannot be checked here, CRYPTO_UNAVAILABLE), or the key is bad.
+ * Why WebCrypto refused a key: no WebCrypto here, or a runtime without the algorithm (an
+ * older browser without Ed25519): the badge cannot be checked here, CRYPTO_UNAVAILABLE;
+ * otherwise the key is bad.
  */
-function importFailure(cause: unknown, message: string, alg: string): BadgeError {
-  if ((cause as { name?: unknown } | null)?.name === 'NotSupportedError') {
-    return new BadgeError('CRYPTO_UNAVAILABLE', `this runtime's WebCrypto cannot verify ${alg} signatures`, { cause });
-  }
-  return new BadgeError('KEY_MALFORMED', message, { cause });
+async function importFailure(cause: unknown, message: string, alg: string): Promise<BadgeError> {
+  if (cause instanceof BadgeError) return cause;
+  const name = (ALG_PARAMS[alg as keyof typeof ALG_PARAMS]?.importParams as { name?: string } | undefined)?.name ?? alg;
+  return (await unavailableAlgorithm(cause, name)) ?? new BadgeError('KEY_MALFORMED', message, { cause });
 }
 
 function derLength(length: number): number[] {
@@ -77,8 +78,8 @@ export async function importPem(pem: string, alg: string): Promise<CryptoKey> {
   if (label === 'RSA PUBLIC KEY') der = pkcs1ToSpki(der);
   else if (label !== 'PUBLIC KEY') throw new BadgeError('KEY_MALFORMED', `PEM block "${label}" is not a public key`);
   try {
-    return await globalThis.crypto.subtle.importKey('spki', der, ALG_PARAMS[allowed].importParams, false, ['verify']);
+    return await subtleCrypto().importKey('spki', der, ALG_PARAMS[allowed].importParams, false, ['verify']);
   } catch (cause) {
-    throw importFailure(cause, `publicKeyPem is not a usable ${allowed} public key`, allowed);
+    throw await importFailure(cause, `publicKeyPem is not a usable ${allowed} public key`, allowed);
   }
 }
