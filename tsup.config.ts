@@ -16,7 +16,6 @@ const LRU_CACHE = fileURLToPath(new URL('./src/shims/lru-cache.ts', import.meta.
 const RDF_CANONIZE_PLATFORM = fileURLToPath(new URL('./src/shims/rdf-canonize-platform.ts', import.meta.url));
 const WEBCRYPTO_DIGEST = fileURLToPath(new URL('./src/shims/webcrypto-digest.ts', import.meta.url));
 const ED25519_WEBCRYPTO = fileURLToPath(new URL('./src/shims/ed25519-webcrypto.ts', import.meta.url));
-const GUNZIP = fileURLToPath(new URL('./src/shims/gunzip.ts', import.meta.url));
 
 const JSONLD_API = fileURLToPath(new URL('./src/shims/jsonld-api.ts', import.meta.url));
 
@@ -126,20 +125,14 @@ const jsonldStack: Plugin = {
  * copy, whose Ed25519 verification is ours (see above).
  */
 /**
- * Only in the browser build (dist/browser/), ahead of the plugin above: status lists are
- * decompressed by the unbake layer's bounded inflater (src/shims/gunzip.ts) rather than pako,
- * which would be the largest package of the browser's OB 3.0 download after jsonld.js for
- * that one job, and the digests are WebCrypto's (src/shims/webcrypto-digest.ts), cheap to
- * await in a browser, instead of our synchronous JavaScript SHA-256; Ed25519 is WebCrypto's
- * alone (src/shims/ed25519-webcrypto.ts). Node and bundlers keep
- * pako and the synchronous digests (the ESM build).
+ * Only in the browser build (dist/browser/), ahead of the plugin above: the digests are
+ * WebCrypto's (src/shims/webcrypto-digest.ts), cheap to await in a browser, instead of our
+ * synchronous JavaScript SHA-256, and Ed25519 is WebCrypto's alone
+ * (src/shims/ed25519-webcrypto.ts). Node and bundlers keep the synchronous digests (the ESM build).
  */
 const browserSubstitutes: Plugin = {
   name: 'browser-substitutes',
   setup(build) {
-    build.onResolve({ filter: /^\.\/gunzip\.js$/ }, (args) =>
-      /[\\/]src[\\/]verify[\\/]status[\\/]bitstring\.ts$/.test(args.importer) ? { path: GUNZIP } : undefined,
-    );
     build.onResolve({ filter: /^\.\.?\/sha256digest(\.js)?$/ }, (args) =>
       /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: WEBCRYPTO_DIGEST } : undefined,
     );

@@ -2,8 +2,8 @@
  * A small, bounded DEFLATE decoder (RFC 1951) with the zlib (RFC 1950) wrapper: compressed
  * PNG text chunks (zTXt, iTXt with the compression flag) are rare and small, and unbaking sits
  * on the element's synchronous, size-budgeted path, so a general-purpose library (pako, 30 KB
- * minified) is not worth shipping in every page. (OB 3.0 status lists use pako, except in the
- * browser build, where this decoder stands in for it: see src/shims/gunzip.ts.)
+ * minified) is not worth shipping in every page. (OB 3.0 status lists are inflated by it too,
+ * inside a GZIP wrapper: src/verify/status/gunzip.ts.)
  *
  * Everything is bounded by the caller's cap: output stops as soon as it would pass
  * `maxBytes` (PAYLOAD_TOO_LARGE), and the output buffer never grows beyond it, so a

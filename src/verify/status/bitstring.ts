@@ -49,8 +49,7 @@ export function decodeEncodedList(encodedList: string): Uint8Array {
 }
 
 /**
- * GZIP-decompress with a hard cap on the output (./gunzip.ts: pako, fed in small slices; in
- * the browser build, the unbake layer's inflater), once the data is known to be GZIP.
+ * GZIP-decompress with an exact cap on the output (./gunzip.ts), once the data is known to be GZIP.
  *
  * @throws BadgeError `RESOURCE_MALFORMED` (not GZIP, corrupt, truncated) or
  *   `PAYLOAD_TOO_LARGE` (expands past `maxBytes`).
