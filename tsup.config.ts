@@ -181,6 +181,8 @@ const PRIVATE_JSONLD = [
   '@digitalbazaar/eddsa-rdfc-2022-cryptosuite',
   '@digitalbazaar/ed25519-signature-2020',
   '@digitalbazaar/ed25519-multikey',
+  // Never loaded: bundling it lets the stand-in above replace it (the 2020 suite only stores it).
+  '@digitalbazaar/ed25519-verification-key-2020',
 ];
 
 /**

@@ -10,6 +10,9 @@ afterEach(() => {
 
 describe('setImmediate for rdf-canonize', () => {
   it("uses the host's setImmediate when there is one", async () => {
+    const host = vi.fn(original);
+    globalThis.setImmediate = host as unknown as typeof globalThis.setImmediate;
+    vi.resetModules();
     const { setImmediate } = await import('../../src/shims/rdf-canonize-platform.js');
     const order: string[] = [];
     await new Promise<void>((resolve) => {
@@ -18,6 +21,7 @@ describe('setImmediate for rdf-canonize', () => {
       setImmediate(resolve);
     });
     expect(order).toEqual(['now', 'later']);
+    expect(host).toHaveBeenCalledTimes(2);
   });
 
   it('runs tasks later and in order through a MessageChannel where the host has none', async () => {
