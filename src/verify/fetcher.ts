@@ -189,8 +189,11 @@ export class Fetcher {
     for (let hop = 0; ; hop++) {
       await this.#checkUrl(url);
       if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted');
-      let response: Response;
       const signal = requestSignal(options.signal, options.timeout);
+      let response: Response;
+      let bytes: Uint8Array;
+      // One handler for the request and the body read: a failure in either is an abort, a
+      // timeout or a failed fetch, told apart the same way. FetchErrors pass through as they are.
       try {
         response = await fetchImpl(url.href, {
           // Accept is a CORS-safelisted header: no preflight. Nothing else is sent.
@@ -199,7 +202,25 @@ export class Fetcher {
           signal,
           credentials: 'omit',
         });
+        if (manual && REDIRECT_STATUSES.has(response.status)) {
+          const location = response.headers.get('location');
+          await response.body?.cancel().catch(() => {});
+          if (!location) throw new FetchError('FETCH_FAILED', url.href, `${url.href} redirected nowhere`, response.status);
+          if (hop >= options.maxRedirects) {
+            throw new FetchError('URL_REFUSED', requested, `more than ${options.maxRedirects} redirects from ${requested}`);
+          }
+          url = new URL(location, url);
+          continue;
+        }
+        if (!response.ok) {
+          // Keep a bounded copy of the body: an error page can be arbitrarily large, and the
+          // failure must be reported the same whether or not its body arrives.
+          const body = await readLimited(response, url.href, Math.min(ERROR_BODY_LIMIT, options.maxResponseBytes), signal).catch(() => undefined);
+          throw new FetchError('FETCH_FAILED', url.href, `${url.href} answered HTTP ${response.status}`, response.status, undefined, body);
+        }
+        bytes = await readLimited(response, url.href, options.maxResponseBytes, signal);
       } catch (cause) {
+        if (cause instanceof FetchError) throw cause;
         if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted', undefined, cause);
         const timedOut = (cause as { name?: string })?.name === 'TimeoutError';
         throw new FetchError(
@@ -209,36 +230,6 @@ export class Fetcher {
           undefined,
           cause,
         );
-      }
-      if (manual && REDIRECT_STATUSES.has(response.status)) {
-        const location = response.headers.get('location');
-        await response.body?.cancel().catch(() => {});
-        if (!location) throw new FetchError('FETCH_FAILED', url.href, `${url.href} redirected nowhere`, response.status);
-        if (hop >= options.maxRedirects) {
-          throw new FetchError('URL_REFUSED', requested, `more than ${options.maxRedirects} redirects from ${requested}`);
-        }
-        url = new URL(location, url);
-        continue;
-      }
-      if (!response.ok) {
-        // Keep a bounded copy of the body: an error page can be arbitrarily large, and the
-        // failure must be reported the same whether or not its body arrives.
-        let body: Uint8Array | undefined;
-        try {
-          body = await readLimited(response, url.href, Math.min(ERROR_BODY_LIMIT, options.maxResponseBytes), signal);
-        } catch {
-          body = undefined;
-        }
-        throw new FetchError('FETCH_FAILED', url.href, `${url.href} answered HTTP ${response.status}`, response.status, undefined, body);
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = await readLimited(response, url.href, options.maxResponseBytes, signal);
-      } catch (cause) {
-        if (cause instanceof FetchError) throw cause;
-        if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted', undefined, cause);
-        const timedOut = (cause as { name?: string })?.name === 'TimeoutError';
-        throw new FetchError(timedOut ? 'FETCH_TIMEOUT' : 'FETCH_FAILED', url.href, `reading ${url.href} failed`, undefined, cause);
       }
       return {
         requestedUrl: requested,
