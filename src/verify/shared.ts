@@ -10,6 +10,8 @@
  * @packageDocumentation
  */
 export { BadgeError, isBadgeError, type ErrorCode } from '../errors.js';
+// Only the JWS reader and key parser decode base64: the hosted path (element, ob2/shared.ts)
+// does not import this module, so the codec stays in their on-demand chunks.
 export { decodeBase64 } from '../encoding/base64.js';
 export { overallStatus } from '../result.js';
 export { CheckList, type VerifierOutcome, type VerifyContext } from './context.js';

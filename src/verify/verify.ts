@@ -8,7 +8,8 @@ import { CheckList, type VerifierOutcome, type VerifyContext } from './context.j
 import { Fetcher } from './fetcher.js';
 import { assertVerifyInput, detectInput, inputLabel, type Payload, type VerifyInput } from './input.js';
 import { resolveOptions, type VerifyOptions } from './options.js';
-import { asArray, isBadgeError } from './shared.js';
+import { isBadgeError } from '../errors.js';
+import { asArray } from './json.js';
 
 export type { VerifyInput } from './input.js';
 

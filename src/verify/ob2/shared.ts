@@ -8,7 +8,16 @@
  *
  * @packageDocumentation
  */
-export * from '../shared.js';
+// What ../shared.ts lists, but the base64 codec: no OB 2.0 module decodes base64 itself, and
+// reaching it from here would put it on the hosted path (only the JWS reader needs it).
+export { BadgeError, isBadgeError, type ErrorCode } from '../../errors.js';
+export { overallStatus } from '../../result.js';
+export { CheckList, type VerifierOutcome, type VerifyContext } from '../context.js';
+export { FetchError } from '../fetch-error.js';
+export { goneDocument, revocationReasonOf } from './gone.js';
+export { asArray, isObject, nestsDeeperThan, type JsonObject } from '../json.js';
+export { looksLikeCompactJws } from '../jose/shape.js';
+export { classifyPayload } from '../../unbake/shared.js';
 export { isoDate, parseDate } from '../dates.js';
 export { emptyBadge, emptyIssuer, idOf, isHttpUrl, safeImageUrl, str } from '../normalise-common.js';
 export { fetchObject, hostedFetchError, Ob2Run, recordIssues } from './linked.js';
