@@ -3,12 +3,14 @@
  * or a compact JWS. Detection is by content, never by file name, and never throws for a bad
  * badge: failures are recorded as checks (`input`, `unbake`, `parse`).
  */
-import { BadgeError, isBadgeError } from '../errors.js';
+import { isBadgeError } from '../errors.js';
 import type { InputFormat } from '../result.js';
 import { looksLikePng, unbakePng, type PngInflater } from '../unbake/png.js';
 import { isHttpUrl } from '../unbake/payload.js';
 import { resolveUnbakeOptions } from '../unbake/types.js';
-import { looksLikeSvg, type UnbakedBadge } from '../unbake/shared.js';
+// BadgeError through unbake/shared.ts, as the on-demand image readers take it: a module the
+// initial load reaches no other way would become a chunk (a request) of its own.
+import { BadgeError, type UnbakedBadge } from '../unbake/shared.js';
 import type { VerifyContext } from './context.js';
 import { FetchError } from './fetch-error.js';
 import type { FetchedResource } from './fetcher.js';
@@ -161,6 +163,18 @@ async function unbakeOnDemand(bytes: Uint8Array, container: 'png' | 'svg', maxPa
   return unbakePng(bytes, options, (data, cap) => inflateZlib(data, cap, 'PNG_MALFORMED'));
 }
 
+/**
+ * Whether the bytes are an SVG image. The full sniff (past XML declarations, comments and a
+ * DOCTYPE to the root element) comes with the SVG reader, loaded only for bytes whose first
+ * character, after a UTF-8 byte-order mark and whitespace, is `<`: no JSON, JWS or URL
+ * starts so, and a PNG badge then loads nothing for it.
+ */
+async function mayBeSvg(bytes: Uint8Array): Promise<boolean> {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d) i++;
+  return bytes[i] === 0x3c && (await import('../unbake/svg.js')).looksLikeSvg(bytes);
+}
+
 /** Per kind of text: the input format it makes and how the checks name it. */
 const TEXT_FORMATS = {
   json: ['json', 'JSON text'],
@@ -200,7 +214,7 @@ async function fromBytes(bytes: Uint8Array, ctx: VerifyContext, source?: string)
     ctx.checks.fail(failId, 'INPUT_UNREADABLE', own ? 'the input is empty' : `${source} answered with an empty body`);
     return detected(null);
   }
-  const container = looksLikePng(bytes) ? 'png' : looksLikeSvg(bytes) ? 'svg' : null;
+  const container = looksLikePng(bytes) ? 'png' : (await mayBeSvg(bytes)) ? 'svg' : null;
   if (container !== null) {
     if (own) ctx.checks.pass('input', `${container.toUpperCase()} image`);
     const kind = await unbake(bytes, container, ctx);
