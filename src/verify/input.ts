@@ -3,14 +3,12 @@
  * or a compact JWS. Detection is by content, never by file name, and never throws for a bad
  * badge: failures are recorded as checks (`input`, `unbake`, `parse`).
  */
-import { isBadgeError } from '../errors.js';
+import { BadgeError, isBadgeError } from '../errors.js';
 import type { InputFormat } from '../result.js';
 import { looksLikePng, unbakePng, type PngInflater } from '../unbake/png.js';
 import { isHttpUrl } from '../unbake/payload.js';
 import { resolveUnbakeOptions } from '../unbake/types.js';
-// BadgeError through unbake/shared.ts, as the on-demand image readers take it: a module the
-// initial load reaches no other way would become a chunk (a request) of its own.
-import { BadgeError, type UnbakedBadge } from '../unbake/shared.js';
+import type { UnbakedBadge } from '../unbake/shared.js';
 import type { VerifyContext } from './context.js';
 import { FetchError } from './fetch-error.js';
 import type { FetchedResource } from './fetcher.js';
@@ -153,13 +151,13 @@ const withoutInflater: PngInflater = () => {
  */
 async function unbakeOnDemand(bytes: Uint8Array, container: 'png' | 'svg', maxPayloadBytes: number): Promise<UnbakedBadge> {
   const options = resolveUnbakeOptions({ maxPayloadBytes });
-  if (container === 'svg') return (await import('../unbake/svg.js')).unbakeSvg(bytes, options);
+  if (container === 'svg') return (await import('./svg-reader.js')).unbakeSvg(bytes, options);
   try {
     return unbakePng(bytes, options, withoutInflater);
   } catch (error) {
     if (error !== NEEDS_INFLATER) throw error;
   }
-  const { inflateZlib } = await import('../unbake/inflate.js');
+  const { inflateZlib } = await import('./inflate-reader.js');
   return unbakePng(bytes, options, (data, cap) => inflateZlib(data, cap, 'PNG_MALFORMED'));
 }
 
@@ -172,7 +170,7 @@ async function unbakeOnDemand(bytes: Uint8Array, container: 'png' | 'svg', maxPa
 async function mayBeSvg(bytes: Uint8Array): Promise<boolean> {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d) i++;
-  return bytes[i] === 0x3c && (await import('../unbake/svg.js')).looksLikeSvg(bytes);
+  return bytes[i] === 0x3c && (await import('./svg-reader.js')).looksLikeSvg(bytes);
 }
 
 /** Per kind of text: the input format it makes and how the checks name it. */
