@@ -267,12 +267,8 @@ async function fromUrl(url: string, ctx: VerifyContext): Promise<DetectedInput> 
 export async function detectInput(input: VerifyInput, ctx: VerifyContext): Promise<DetectedInput> {
   if (typeof input === 'string') {
     const text = input.replace(/^\uFEFF/, '').trim();
-    if (text === '') {
-      ctx.checks.fail('input', 'INPUT_UNREADABLE', 'the input is an empty string');
-      return { format: null, payload: null };
-    }
-    if (isHttpUrl(text)) return fromUrl(text, ctx);
-    return fromBytes(new TextEncoder().encode(text), ctx);
+    // Other text is read as bytes would be: an empty string is an empty input.
+    return isHttpUrl(text) ? fromUrl(text, ctx) : fromBytes(new TextEncoder().encode(text), ctx);
   }
   if (isBlob(input)) {
     let bytes: Uint8Array;
