@@ -7,4 +7,4 @@
  */
 export { inflateZlib } from '../unbake/inflate.js';
 // Listed for the grouping only (see ./svg-reader.ts).
-export * from './core.js';
+export { BadgeError } from './core.js';
