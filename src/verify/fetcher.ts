@@ -52,7 +52,6 @@ export function createResourceCache(maxEntries = 500): ResourceCache {
 }
 
 const ACCEPT_JSON = 'application/ld+json, application/json;q=0.9, */*;q=0.1';
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Merge the caller's signal with a per-request timeout. */
 function requestSignal(caller: AbortSignal | undefined, timeoutMs: number): AbortSignal {
@@ -202,15 +201,12 @@ export class Fetcher {
           signal,
           credentials: 'omit',
         });
-        if (manual && REDIRECT_STATUSES.has(response.status)) {
-          const location = response.headers.get('location');
-          await response.body?.cancel().catch(() => {});
-          if (!location) throw new FetchError('FETCH_FAILED', url.href, `${url.href} redirected nowhere`, response.status);
-          if (hop >= options.maxRedirects) {
-            throw new FetchError('URL_REFUSED', requested, `more than ${options.maxRedirects} redirects from ${requested}`);
+        if (manual) {
+          const next = await (await import('./redirects.js')).redirectTarget(response, url, hop, options.maxRedirects, requested);
+          if (next) {
+            url = next;
+            continue;
           }
-          url = new URL(location, url);
-          continue;
         }
         if (!response.ok) {
           // Keep a bounded copy of the body: an error page can be arbitrarily large, and the

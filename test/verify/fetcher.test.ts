@@ -215,6 +215,13 @@ describe('Fetcher failures', () => {
     expect((await failure(fetcher({ fetch, maxRedirects: 3 }).get('https://a.example/loop'))).code).toBe('URL_REFUSED');
   });
 
+  it('reports a redirect without a Location as FETCH_FAILED, with its status', async () => {
+    const { fetch } = stubFetch({ 'https://a.example/nowhere': () => new Response(null, { status: 302 }) });
+    const error = await failure(fetcher({ fetch }).get('https://a.example/nowhere'));
+    expect(error.code).toBe('FETCH_FAILED');
+    expect(error.httpStatus).toBe(302);
+  });
+
   it('refuses non-http schemes', async () => {
     const { fetch } = stubFetch({});
     for (const url of ['file:///etc/passwd', 'ftp://a.example/', 'javascript:alert(1)', 'not a url']) {
