@@ -154,19 +154,7 @@ export class Fetcher {
     if (this.#options.allowPrivateNetwork) return;
     // Loaded here: pages allow the private network by default (see isBrowserPage), so the
     // address rules are only downloaded where they apply (Node, or a page that opts in).
-    const { isPrivateAddress, privateHostReason } = await import('./network-guard.js');
-    const reason = privateHostReason(url);
-    if (reason) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: ${reason}`);
-    if (this.#options.resolveHost) {
-      let addresses: string[];
-      try {
-        addresses = await this.#options.resolveHost(url.hostname.replace(/^\[|\]$/g, ''));
-      } catch (cause) {
-        throw new FetchError('FETCH_FAILED', url.href, `could not resolve ${url.hostname}`, undefined, cause);
-      }
-      const bad = addresses.find(isPrivateAddress);
-      if (bad) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: it resolves to ${bad}`);
-    }
+    await (await import('./network-guard.js')).assertPublicHost(url, this.#options.resolveHost);
   }
 
   async #fetch(requested: string): Promise<FetchedResource> {
