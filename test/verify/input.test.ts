@@ -133,6 +133,25 @@ describe('detectInput tells SVG from other text that starts with <', () => {
   });
 });
 
+describe('detectInput reads a Blob', () => {
+  it('as its bytes', async () => {
+    const ctx = context();
+    const detected = await detectInput(new Blob(['{"type":"Assertion"}']), ctx);
+    expect(detected).toEqual({ format: 'json', payload: { kind: 'object', value: { type: 'Assertion' } } });
+  });
+
+  it('reports one that cannot be read as INPUT_UNREADABLE', async () => {
+    class BrokenBlob extends Blob {
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new Error('the file was moved'));
+      }
+    }
+    const ctx = context();
+    expect(await detectInput(new BrokenBlob(['x']), ctx)).toEqual({ format: null, payload: null });
+    expect(ctx.checks.items.find((c) => c.id === 'input')?.code).toBe('INPUT_UNREADABLE');
+  });
+});
+
 describe('detectInput refuses images', () => {
   it('with a zip bomb in a compressed chunk: PAYLOAD_TOO_LARGE', async () => {
     const ctx = context();
