@@ -59,9 +59,7 @@ function requestSignal(caller: AbortSignal | undefined, timeoutMs: number): Abor
   if (!caller) return timeout;
   if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, timeout]);
   const controller = new AbortController();
-  const forward = (s: AbortSignal) => () => controller.abort(s.reason);
-  caller.addEventListener('abort', forward(caller), { once: true });
-  timeout.addEventListener('abort', forward(timeout), { once: true });
+  for (const signal of [caller, timeout]) signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
   return controller.signal;
 }
 
