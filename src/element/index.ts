@@ -65,8 +65,6 @@ declare global {
   }
 }
 
-const MODES: readonly VerifyBadgeMode[] = ['auto', 'manual'];
-const LAYOUTS: readonly VerifyBadgeLayout[] = ['card', 'compact'];
 /** Properties an app may set before the element is upgraded (see #upgradeProperties). */
 const UPGRADED = ['credential', 'file', 'fetch', 'now', 'labels'] as const;
 const ACCEPT = '.png,.svg,.json,.jsonld,.jwt,.jws,.txt,image/png,image/svg+xml,application/json,application/ld+json,text/plain';
@@ -235,8 +233,7 @@ export class VerifyBadgeElement extends BaseElement {
 
   /** The `verify` attribute, validated: anything but `manual` is `auto`. */
   get verifyMode(): VerifyBadgeMode {
-    const value = this.getAttribute('verify')?.trim().toLowerCase();
-    return MODES.find((m) => m === value) ?? 'auto';
+    return this.getAttribute('verify')?.trim().toLowerCase() === 'manual' ? 'manual' : 'auto';
   }
   set verifyMode(value: VerifyBadgeMode) {
     this.setAttribute('verify', value);
@@ -244,8 +241,7 @@ export class VerifyBadgeElement extends BaseElement {
 
   /** The `layout` attribute, validated: anything but `compact` is `card`. */
   get layout(): VerifyBadgeLayout {
-    const value = this.getAttribute('layout')?.trim().toLowerCase();
-    return LAYOUTS.find((l) => l === value) ?? 'card';
+    return this.getAttribute('layout')?.trim().toLowerCase() === 'compact' ? 'compact' : 'card';
   }
   set layout(value: VerifyBadgeLayout) {
     this.setAttribute('layout', value);

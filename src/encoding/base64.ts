@@ -1,6 +1,6 @@
 /**
  * base64 and base64url (RFC 4648 §4 and §5) without `Buffer`: the one codec every layer uses
- * (JWS segments, JWK members, did:jwk, PEM bodies, status-list bitstrings, baked JWS headers).
+ * (JWS segments, JWK members, did:jwk, PEM bodies, status-list bitstrings).
  *
  * The formats that carry base64 disagree on padding, whitespace and alphabet, and each caller
  * must refuse exactly what its spec refuses, so those are options rather than guesses. Layer

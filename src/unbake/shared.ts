@@ -10,7 +10,6 @@
  */
 export { BadgeError, type ErrorCode } from '../errors.js';
 export { classifyPayload, type PayloadType } from './payload.js';
-export { looksLikeSvg } from './sniff.js';
 export {
   DEFAULT_MAX_DEPTH,
   OB2_NAMESPACE,

@@ -10,7 +10,7 @@ import { BadgeError, classifyPayload, DEFAULT_MAX_DEPTH, OB2_NAMESPACE, OB3_NAME
 import type { BadgeElement, PayloadType, ResolvedUnbakeOptions, UnbakedBadge } from './shared.js';
 import { attributeValue, scanXml } from './xml.js';
 import type { XmlElement } from './xml.js';
-export { looksLikeSvg } from './shared.js';
+export { looksLikeSvg } from './sniff.js';
 
 function decodeSvgText(bytes: Uint8Array): string {
   try {

@@ -52,7 +52,6 @@ export function createResourceCache(maxEntries = 500): ResourceCache {
 }
 
 const ACCEPT_JSON = 'application/ld+json, application/json;q=0.9, */*;q=0.1';
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Merge the caller's signal with a per-request timeout. */
 function requestSignal(caller: AbortSignal | undefined, timeoutMs: number): AbortSignal {
@@ -60,9 +59,7 @@ function requestSignal(caller: AbortSignal | undefined, timeoutMs: number): Abor
   if (!caller) return timeout;
   if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, timeout]);
   const controller = new AbortController();
-  const forward = (s: AbortSignal) => () => controller.abort(s.reason);
-  caller.addEventListener('abort', forward(caller), { once: true });
-  timeout.addEventListener('abort', forward(timeout), { once: true });
+  for (const signal of [caller, timeout]) signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
   return controller.signal;
 }
 
@@ -155,19 +152,7 @@ export class Fetcher {
     if (this.#options.allowPrivateNetwork) return;
     // Loaded here: pages allow the private network by default (see isBrowserPage), so the
     // address rules are only downloaded where they apply (Node, or a page that opts in).
-    const { isPrivateAddress, privateHostReason } = await import('./network-guard.js');
-    const reason = privateHostReason(url);
-    if (reason) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: ${reason}`);
-    if (this.#options.resolveHost) {
-      let addresses: string[];
-      try {
-        addresses = await this.#options.resolveHost(url.hostname.replace(/^\[|\]$/g, ''));
-      } catch (cause) {
-        throw new FetchError('FETCH_FAILED', url.href, `could not resolve ${url.hostname}`, undefined, cause);
-      }
-      const bad = addresses.find(isPrivateAddress);
-      if (bad) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: it resolves to ${bad}`);
-    }
+    await (await import('./network-guard.js')).assertPublicHost(url, this.#options.resolveHost);
   }
 
   async #fetch(requested: string): Promise<FetchedResource> {
@@ -189,8 +174,11 @@ export class Fetcher {
     for (let hop = 0; ; hop++) {
       await this.#checkUrl(url);
       if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted');
-      let response: Response;
       const signal = requestSignal(options.signal, options.timeout);
+      let response: Response;
+      let bytes: Uint8Array;
+      // One handler for the request and the body read: a failure in either is an abort, a
+      // timeout or a failed fetch, told apart the same way. FetchErrors pass through as they are.
       try {
         response = await fetchImpl(url.href, {
           // Accept is a CORS-safelisted header: no preflight. Nothing else is sent.
@@ -199,7 +187,22 @@ export class Fetcher {
           signal,
           credentials: 'omit',
         });
+        if (manual) {
+          const next = await (await import('./redirects.js')).redirectTarget(response, url, hop, options.maxRedirects, requested);
+          if (next) {
+            url = next;
+            continue;
+          }
+        }
+        if (!response.ok) {
+          // Keep a bounded copy of the body: an error page can be arbitrarily large, and the
+          // failure must be reported the same whether or not its body arrives.
+          const body = await readLimited(response, url.href, Math.min(ERROR_BODY_LIMIT, options.maxResponseBytes), signal).catch(() => undefined);
+          throw new FetchError('FETCH_FAILED', url.href, `${url.href} answered HTTP ${response.status}`, response.status, undefined, body);
+        }
+        bytes = await readLimited(response, url.href, options.maxResponseBytes, signal);
       } catch (cause) {
+        if (cause instanceof FetchError) throw cause;
         if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted', undefined, cause);
         const timedOut = (cause as { name?: string })?.name === 'TimeoutError';
         throw new FetchError(
@@ -209,36 +212,6 @@ export class Fetcher {
           undefined,
           cause,
         );
-      }
-      if (manual && REDIRECT_STATUSES.has(response.status)) {
-        const location = response.headers.get('location');
-        await response.body?.cancel().catch(() => {});
-        if (!location) throw new FetchError('FETCH_FAILED', url.href, `${url.href} redirected nowhere`, response.status);
-        if (hop >= options.maxRedirects) {
-          throw new FetchError('URL_REFUSED', requested, `more than ${options.maxRedirects} redirects from ${requested}`);
-        }
-        url = new URL(location, url);
-        continue;
-      }
-      if (!response.ok) {
-        // Keep a bounded copy of the body: an error page can be arbitrarily large, and the
-        // failure must be reported the same whether or not its body arrives.
-        let body: Uint8Array | undefined;
-        try {
-          body = await readLimited(response, url.href, Math.min(ERROR_BODY_LIMIT, options.maxResponseBytes), signal);
-        } catch {
-          body = undefined;
-        }
-        throw new FetchError('FETCH_FAILED', url.href, `${url.href} answered HTTP ${response.status}`, response.status, undefined, body);
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = await readLimited(response, url.href, options.maxResponseBytes, signal);
-      } catch (cause) {
-        if (cause instanceof FetchError) throw cause;
-        if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted', undefined, cause);
-        const timedOut = (cause as { name?: string })?.name === 'TimeoutError';
-        throw new FetchError(timedOut ? 'FETCH_TIMEOUT' : 'FETCH_FAILED', url.href, `reading ${url.href} failed`, undefined, cause);
       }
       return {
         requestedUrl: requested,

@@ -8,7 +8,7 @@ import type { InputFormat } from '../result.js';
 import { looksLikePng, unbakePng, type PngInflater } from '../unbake/png.js';
 import { isHttpUrl } from '../unbake/payload.js';
 import { resolveUnbakeOptions } from '../unbake/types.js';
-import { looksLikeSvg, type UnbakedBadge } from '../unbake/shared.js';
+import type { UnbakedBadge } from '../unbake/shared.js';
 import type { VerifyContext } from './context.js';
 import { FetchError } from './fetch-error.js';
 import type { FetchedResource } from './fetcher.js';
@@ -76,9 +76,7 @@ export function inputLabel(input: VerifyInput): string {
 }
 
 function toBytes(input: ArrayBuffer | ArrayBufferView): Uint8Array {
-  if (input instanceof Uint8Array) return input;
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  return ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
 }
 
 /** Classification of text: JSON, compact JWS or URL; anything else is refused. */
@@ -153,18 +151,37 @@ const withoutInflater: PngInflater = () => {
  */
 async function unbakeOnDemand(bytes: Uint8Array, container: 'png' | 'svg', maxPayloadBytes: number): Promise<UnbakedBadge> {
   const options = resolveUnbakeOptions({ maxPayloadBytes });
-  if (container === 'svg') return (await import('../unbake/svg.js')).unbakeSvg(bytes, options);
+  if (container === 'svg') return (await import('./svg-reader.js')).unbakeSvg(bytes, options);
   try {
     return unbakePng(bytes, options, withoutInflater);
   } catch (error) {
     if (error !== NEEDS_INFLATER) throw error;
   }
-  const { inflateZlib } = await import('../unbake/inflate.js');
+  const { inflateZlib } = await import('./inflate-reader.js');
   return unbakePng(bytes, options, (data, cap) => inflateZlib(data, cap, 'PNG_MALFORMED'));
 }
 
+/**
+ * Whether the bytes are an SVG image. The full sniff (past XML declarations, comments and a
+ * DOCTYPE to the root element) comes with the SVG reader, loaded only for bytes whose first
+ * character, after a UTF-8 byte-order mark and whitespace, is `<`: no JSON, JWS or URL
+ * starts so, and a PNG badge then loads nothing for it.
+ */
+async function mayBeSvg(bytes: Uint8Array): Promise<boolean> {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d) i++;
+  return bytes[i] === 0x3c && (await import('./svg-reader.js')).looksLikeSvg(bytes);
+}
+
+/** Per kind of text: the input format it makes and how the checks name it. */
+const TEXT_FORMATS = {
+  json: ['json', 'JSON text'],
+  jws: ['jwt', 'compact JWS'],
+  url: ['url', 'URL'],
+} as const;
+
 /** Unbake image bytes, recording the `unbake` check. */
-async function unbake(bytes: Uint8Array, container: 'png' | 'svg', ctx: VerifyContext): Promise<{ container: 'png' | 'svg'; kind: TextKind } | null> {
+async function unbake(bytes: Uint8Array, container: 'png' | 'svg', ctx: VerifyContext): Promise<TextKind | null> {
   let result: UnbakedBadge;
   try {
     result = await unbakeOnDemand(bytes, container, ctx.options.maxPayloadBytes);
@@ -174,9 +191,8 @@ async function unbake(bytes: Uint8Array, container: 'png' | 'svg', ctx: VerifyCo
   }
   try {
     const kind = classifyText(result.payload);
-    const what = kind.kind === 'url' ? 'URL' : kind.kind === 'jws' ? 'JWS' : 'JSON';
-    ctx.checks.pass('unbake', `${result.container.toUpperCase()} with a baked ${what} payload (${result.source})`);
-    return { container: result.container, kind };
+    ctx.checks.pass('unbake', `${container.toUpperCase()} with a baked ${TEXT_FORMATS[kind.kind][1]} payload (${result.source})`);
+    return kind;
   } catch (error) {
     // The baked text itself is unreadable: that is the payload's fault, not the image's.
     const typed = isBadgeError(error) && error.code === 'INPUT_UNRECOGNISED' ? new BadgeError('PAYLOAD_UNRECOGNISED', 'the baked payload is neither JSON, a compact JWS nor a URL') : error;
@@ -186,36 +202,37 @@ async function unbake(bytes: Uint8Array, container: 'png' | 'svg', ctx: VerifyCo
 }
 
 /** Bytes (from the caller or a fetched URL) to a payload. */
-async function fromBytes(bytes: Uint8Array, ctx: VerifyContext, source?: string): Promise<{ format: InputFormat | null; payload: Payload | null }> {
+async function fromBytes(bytes: Uint8Array, ctx: VerifyContext, source?: string): Promise<DetectedInput> {
+  const own = source === undefined;
+  // Whatever a fetched body holds, the input was a URL.
+  const detected = (format: InputFormat | null, payload: Payload | null = null): DetectedInput => ({ format: own ? format : 'url', payload });
   // A fetched body that is no badge fails `parse`: the `input` (the URL) itself was fine.
-  const failId = source === undefined ? 'input' : 'parse';
+  const failId = own ? 'input' : 'parse';
   if (bytes.length === 0) {
-    ctx.checks.fail(failId, 'INPUT_UNREADABLE', source === undefined ? 'the input is empty' : `${source} answered with an empty body`);
-    return { format: source === undefined ? null : 'url', payload: null };
+    ctx.checks.fail(failId, 'INPUT_UNREADABLE', own ? 'the input is empty' : `${source} answered with an empty body`);
+    return detected(null);
   }
-  const container = looksLikePng(bytes) ? 'png' : looksLikeSvg(bytes) ? 'svg' : null;
+  const container = looksLikePng(bytes) ? 'png' : (await mayBeSvg(bytes)) ? 'svg' : null;
   if (container !== null) {
-    const format: InputFormat = container;
-    if (source === undefined) ctx.checks.pass('input', `${format.toUpperCase()} image`);
-    const unbaked = await unbake(bytes, container, ctx);
-    if (!unbaked) return { format, payload: null };
-    return { format: source === undefined ? unbaked.container : 'url', payload: textToPayload(unbaked.kind, ctx) };
+    if (own) ctx.checks.pass('input', `${container.toUpperCase()} image`);
+    const kind = await unbake(bytes, container, ctx);
+    return detected(container, kind && textToPayload(kind, ctx));
   }
   let kind: TextKind;
   try {
     kind = classifyText(decodeUtf8(bytes));
   } catch (error) {
     if (isBadgeError(error) && error.code === 'JSON_MALFORMED') {
-      if (source === undefined) ctx.checks.pass('input', 'JSON text');
+      if (own) ctx.checks.pass('input', 'JSON text');
       ctx.checks.failFrom('parse', error, 'JSON_MALFORMED');
-      return { format: source === undefined ? 'json' : 'url', payload: null };
+      return detected('json');
     }
     ctx.checks.failFrom(failId, error, 'INPUT_UNRECOGNISED');
-    return { format: source === undefined ? null : 'url', payload: null };
+    return detected(null);
   }
-  const format: InputFormat = source !== undefined ? 'url' : kind.kind === 'jws' ? 'jwt' : kind.kind === 'url' ? 'url' : 'json';
-  if (source === undefined) ctx.checks.pass('input', kind.kind === 'json' ? 'JSON text' : kind.kind === 'jws' ? 'compact JWS' : 'URL');
-  return { format, payload: textToPayload(kind, ctx, source) };
+  const [format, label] = TEXT_FORMATS[kind.kind];
+  if (own) ctx.checks.pass('input', label);
+  return detected(format, textToPayload(kind, ctx, source));
 }
 
 /** Fetch the document a URL input names: an image, JSON or a JWS. */
@@ -250,26 +267,12 @@ async function fromUrl(url: string, ctx: VerifyContext): Promise<DetectedInput> 
 export async function detectInput(input: VerifyInput, ctx: VerifyContext): Promise<DetectedInput> {
   if (typeof input === 'string') {
     const text = input.replace(/^\uFEFF/, '').trim();
-    if (text === '') {
-      ctx.checks.fail('input', 'INPUT_UNREADABLE', 'the input is an empty string');
-      return { format: null, payload: null };
-    }
-    if (isHttpUrl(text)) return fromUrl(text, ctx);
-    return fromBytes(new TextEncoder().encode(text), ctx);
+    // Other text is read as bytes would be: an empty string is an empty input.
+    return isHttpUrl(text) ? fromUrl(text, ctx) : fromBytes(new TextEncoder().encode(text), ctx);
   }
   if (isBlob(input)) {
-    let bytes: Uint8Array;
-    try {
-      if (input.size > ctx.options.maxInputBytes) {
-        ctx.checks.fail('input', 'PAYLOAD_TOO_LARGE', `the input is larger than ${ctx.options.maxInputBytes} bytes`);
-        return { format: null, payload: null };
-      }
-      bytes = new Uint8Array(await input.arrayBuffer());
-    } catch (cause) {
-      ctx.checks.fail('input', 'INPUT_UNREADABLE', `the Blob could not be read: ${cause instanceof Error ? cause.message : String(cause)}`);
-      return { format: null, payload: null };
-    }
-    return fromBytes(bytes, ctx);
+    const bytes = await (await import('./blob.js')).readBlob(input, ctx);
+    return bytes === null ? { format: null, payload: null } : fromBytes(bytes, ctx);
   }
   if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return fromBytes(toBytes(input), ctx);
   if (nestsDeeperThan(input)) {

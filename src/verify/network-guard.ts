@@ -9,6 +9,10 @@
  * checked too, which closes the "public name, private address" hole.
  */
 
+// Through core.ts, as every on-demand module imports (see there): fetch-error.ts then stays
+// in the chunk every page already has.
+import { FetchError } from './core.js';
+
 const BLOCKED_HOST_NAMES = new Set(['localhost', 'metadata.google.internal', 'metadata', 'instance-data']);
 const BLOCKED_HOST_SUFFIXES = ['.localhost', '.internal', '.local', '.home.arpa'];
 
@@ -102,4 +106,28 @@ export function privateHostReason(url: URL): string | null {
   }
   if (isPrivateAddress(bare)) return `address ${bare} is not on the public internet`;
   return null;
+}
+
+/**
+ * Refuse a URL whose host is not on the public internet: by its name or literal address and,
+ * when the caller can resolve names (`resolveHost`), by every address the name resolves to.
+ *
+ * @throws FetchError `URL_REFUSED` for a private host, `FETCH_FAILED` when the name does not resolve.
+ * @example
+ * ```ts
+ * await assertPublicHost(new URL('http://10.0.0.5/admin')); // throws URL_REFUSED
+ * ```
+ */
+export async function assertPublicHost(url: URL, resolveHost?: (hostname: string) => Promise<string[]>): Promise<void> {
+  const reason = privateHostReason(url);
+  if (reason) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: ${reason}`);
+  if (!resolveHost) return;
+  let addresses: string[];
+  try {
+    addresses = await resolveHost(url.hostname.replace(/^\[|\]$/g, ''));
+  } catch (cause) {
+    throw new FetchError('FETCH_FAILED', url.href, `could not resolve ${url.hostname}`, undefined, cause);
+  }
+  const bad = addresses.find(isPrivateAddress);
+  if (bad) throw new FetchError('URL_REFUSED', url.href, `refused to fetch ${url.href}: it resolves to ${bad}`);
 }

@@ -8,7 +8,7 @@ import { CheckList, type VerifierOutcome, type VerifyContext } from './context.j
 import { Fetcher } from './fetcher.js';
 import { assertVerifyInput, detectInput, inputLabel, type Payload, type VerifyInput } from './input.js';
 import { resolveOptions, type VerifyOptions } from './options.js';
-import { asArray, isBadgeError } from './shared.js';
+import { asArray, isBadgeError } from './core.js';
 
 export type { VerifyInput } from './input.js';
 

@@ -40,6 +40,18 @@ describe('the unbake entry point', () => {
     expect(classifyPayload('')).toBeNull();
   });
 
+  it('reads a JWS header in the base64url alphabet, and refuses one that is not UTF-8 JSON or has an impossible length', () => {
+    // {"alg":"ES256","kid":"?>?"} and {"alg":"ES256","kid":"a?b>c~"}: '-' and '_' in the header.
+    expect(classifyPayload('eyJhbGciOiJFUzI1NiIsImtpZCI6Ij8-PyJ9.e30.c2ln')).toBe('jws');
+    expect(classifyPayload('eyJhbGciOiJFUzI1NiIsImtpZCI6ImE_Yj5jfiJ9.e30.c2ln')).toBe('jws');
+    // The bytes FF FE FD: no UTF-8 text.
+    expect(classifyPayload('__79.e30.c2ln')).toBeNull();
+    // Five characters: no base64 text has a length of 4n + 1.
+    expect(classifyPayload('eyJhb.e30.c2ln')).toBeNull();
+    // A header without a string alg.
+    expect(classifyPayload('eyJhbGciOjF9.e30.c2ln')).toBeNull();
+  });
+
   it('documents every code it can throw in the shared error-code list', () => {
     for (const code of ['INPUT_UNREADABLE', 'INPUT_UNRECOGNISED', 'NOT_BAKED', 'PNG_MALFORMED', 'SVG_MALFORMED', 'SVG_UNSAFE', 'PAYLOAD_TOO_LARGE', 'PAYLOAD_UNRECOGNISED']) {
       expect(ERROR_CODES).toContain(code);

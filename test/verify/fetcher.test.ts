@@ -179,6 +179,25 @@ describe('Fetcher failures', () => {
     expect((await failure(fetcher({ fetch, signal: controller.signal }).get('https://a.example/'))).code).toBe('ABORTED');
   });
 
+  it('merges the caller signal and the timeout without AbortSignal.any (older browsers)', async () => {
+    const never = ((_: unknown, init?: RequestInit) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      })) as typeof globalThis.fetch;
+    const any = Object.getOwnPropertyDescriptor(AbortSignal, 'any');
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true });
+    try {
+      const caller = new AbortController();
+      const timedOut = failure(fetcher({ fetch: never, timeout: 20, signal: caller.signal }).get('https://a.example/slow'));
+      expect((await timedOut).code).toBe('FETCH_TIMEOUT');
+      const aborted = failure(fetcher({ fetch: never, timeout: 60_000, signal: caller.signal }).get('https://a.example/slow'));
+      setTimeout(() => caller.abort(), 10);
+      expect((await aborted).code).toBe('ABORTED');
+    } finally {
+      if (any) Object.defineProperty(AbortSignal, 'any', any);
+    }
+  });
+
   it('refuses private addresses outside a browser, before any request', async () => {
     const { fetch, calls } = stubFetch({});
     for (const url of ['http://127.0.0.1/', 'http://169.254.169.254/latest/meta-data', 'http://localhost:8080/', 'http://[::1]/']) {
@@ -213,6 +232,13 @@ describe('Fetcher failures', () => {
       'https://a.example/loop': () => new Response(null, { status: 302, headers: { location: '/loop' } }),
     });
     expect((await failure(fetcher({ fetch, maxRedirects: 3 }).get('https://a.example/loop'))).code).toBe('URL_REFUSED');
+  });
+
+  it('reports a redirect without a Location as FETCH_FAILED, with its status', async () => {
+    const { fetch } = stubFetch({ 'https://a.example/nowhere': () => new Response(null, { status: 302 }) });
+    const error = await failure(fetcher({ fetch }).get('https://a.example/nowhere'));
+    expect(error.code).toBe('FETCH_FAILED');
+    expect(error.httpStatus).toBe(302);
   });
 
   it('refuses non-http schemes', async () => {

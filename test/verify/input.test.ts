@@ -115,6 +115,43 @@ describe('detectInput unbakes images with the readers it loads on demand', () =>
   });
 });
 
+describe('detectInput tells SVG from other text that starts with <', () => {
+  it('finds an SVG after a byte-order mark and whitespace', async () => {
+    const svg = readFileSync(new URL('ob3-default-ns.svg', UNBAKE_FIXTURES));
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x0d, 0x0a, 0x20, 0x09, ...svg]);
+    const ctx = context();
+    const detected = await detectInput(bytes, ctx);
+    expect(detected.format).toBe('svg');
+    expect(ctx.checks.items.find((c) => c.id === 'unbake')?.status).toBe('passed');
+  });
+
+  it('refuses HTML as INPUT_UNRECOGNISED, with no format', async () => {
+    const ctx = context();
+    const detected = await detectInput(new TextEncoder().encode('  <!DOCTYPE html><html><body>hi</body></html>'), ctx);
+    expect(detected).toEqual({ format: null, payload: null });
+    expect(ctx.checks.items.find((c) => c.id === 'input')?.code).toBe('INPUT_UNRECOGNISED');
+  });
+});
+
+describe('detectInput reads a Blob', () => {
+  it('as its bytes', async () => {
+    const ctx = context();
+    const detected = await detectInput(new Blob(['{"type":"Assertion"}']), ctx);
+    expect(detected).toEqual({ format: 'json', payload: { kind: 'object', value: { type: 'Assertion' } } });
+  });
+
+  it('reports one that cannot be read as INPUT_UNREADABLE', async () => {
+    class BrokenBlob extends Blob {
+      override arrayBuffer(): Promise<ArrayBuffer> {
+        return Promise.reject(new Error('the file was moved'));
+      }
+    }
+    const ctx = context();
+    expect(await detectInput(new BrokenBlob(['x']), ctx)).toEqual({ format: null, payload: null });
+    expect(ctx.checks.items.find((c) => c.id === 'input')?.code).toBe('INPUT_UNREADABLE');
+  });
+});
+
 describe('detectInput refuses images', () => {
   it('with a zip bomb in a compressed chunk: PAYLOAD_TOO_LARGE', async () => {
     const ctx = context();

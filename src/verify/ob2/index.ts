@@ -5,16 +5,11 @@
  */
 import { verifyHosted } from './hosted.js';
 import {
-  checkAssertion,
   detectVersion,
-  emptyBadge,
   hostedFetchError,
   isObject,
   looksLikeCompactJws,
   nodeKind,
-  Ob2Run,
-  recordIssues,
-  safeImageUrl,
   str,
   toOb2ShapeOnDemand,
   verificationType,
@@ -41,35 +36,13 @@ export async function verifyOb2Object(obj: Record<string, unknown>, ctx: VerifyC
     ctx.checks.fail('structure', 'NOT_A_BADGE', 'the JSON is not an Open Badges assertion or credential');
     return { version: null, badge: null, credential: obj };
   }
+  // Documents that cannot be verified as given are reported by a module loaded for them only.
   const kind = nodeKind(obj, version);
-  if (kind !== 'Assertion') {
-    // A BadgeClass or a Profile describes a badge or an issuer; it awards nothing to anyone,
-    // so reporting it "verified" would mislead whoever asked about a person's badge.
-    const what = kind === 'BadgeClass' ? 'a BadgeClass (a badge definition)' : kind === 'Profile' ? 'an issuer Profile' : 'an Open Badges node';
-    ctx.checks.fail('structure', 'NOT_A_BADGE', `this is ${what}, not an awarded badge (Assertion)`);
-    let badge = null;
-    if (kind === 'BadgeClass') {
-      badge = emptyBadge();
-      badge.name = str(obj.name);
-      badge.description = str(obj.description);
-      badge.image = safeImageUrl(obj.image);
-    }
-    return { version, badge, credential: obj };
-  }
+  if (kind !== 'Assertion') return (await import('./unverifiable.js')).reportNonAssertion(obj, kind, version, ctx);
   const mapped = await toOb2ShapeOnDemand(obj, version, source ?? null);
   // A revoked stub carries no verification object: it is the hosted copy of a withdrawn assertion.
   const type = mapped.revoked === true && version === '2.0' ? (verificationType(mapped) ?? 'hosted') : verificationType(mapped);
-  if (type === 'signed') {
-    // The signature is the JWS around the assertion; a bare signed assertion has lost it.
-    recordIssues(ctx, 'structure', checkAssertion(mapped, version), `Open Badges ${version} signed assertion`);
-    ctx.checks.fail('proof', 'PROOF_MISSING', 'a signed assertion must be presented as its compact JWS; this one has no signature');
-    return { version, badge: new Ob2Run(ctx, version, mapped).badge(), credential: obj };
-  }
-  if (type === null) {
-    // Without a verification type there is no way to check it: report what is wrong.
-    recordIssues(ctx, 'structure', checkAssertion(mapped, version), 'assertion');
-    return { version, badge: new Ob2Run(ctx, version, mapped).badge(), credential: obj };
-  }
+  if (type !== 'hosted') return (await import('./unverifiable.js')).reportUnverifiable(mapped, obj, version, type, ctx);
   const hostedUrl = version === '0.5' ? (source ?? null) : str(mapped.id);
   return verifyHosted(mapped, version, hostedUrl, ctx);
 }

@@ -5,7 +5,7 @@
  */
 import type { ErrorCode } from '../../errors.js';
 import { parseDate } from '../dates.js';
-import { isHttpUrl, isObject, str, type JsonObject } from '../normalise-common.js';
+import { asArray, isHttpUrl, isObject, str, type JsonObject } from '../normalise-common.js';
 import { hasOb2Context, hasType, OB1_CONTEXTS, verificationType, type LegacyVersion } from './model.js';
 
 /** One problem with a document. Warnings do not make the badge invalid. */
@@ -66,14 +66,12 @@ class Rules {
     if (value !== undefined && value !== null && !test(value)) this.mustBe(prop, what);
   }
   context(version: LegacyVersion): void {
+    const ctx = this.node['@context'];
     if (version === '2.0' && !hasOb2Context(this.node)) {
-      if (this.node['@context'] === undefined) this.issues.push({ code: 'INVALID_CONTEXT', property: `${this.name}.@context`, message: `${this.name} has no @context` });
-      else this.issues.push({ code: 'INVALID_CONTEXT', property: `${this.name}.@context`, message: `${this.name}.@context is not the Open Badges 2.0 context` });
+      this.invalid('@context', ctx === undefined ? `${this.name} has no @context` : `${this.name}.@context is not the Open Badges 2.0 context`, 'INVALID_CONTEXT');
     }
-    if (version === '1.1') {
-      const ctx = this.node['@context'];
-      const ok = (Array.isArray(ctx) ? ctx : [ctx]).some((c) => typeof c === 'string' && OB1_CONTEXTS.has(c));
-      if (!ok) this.issues.push({ code: 'INVALID_CONTEXT', property: `${this.name}.@context`, message: `${this.name}.@context is not the Open Badges 1.1 context` });
+    if (version === '1.1' && !asArray(ctx).some((c) => typeof c === 'string' && OB1_CONTEXTS.has(c))) {
+      this.invalid('@context', `${this.name}.@context is not the Open Badges 1.1 context`, 'INVALID_CONTEXT');
     }
   }
   type(version: LegacyVersion, ...allowed: string[]): void {
