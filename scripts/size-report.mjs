@@ -16,7 +16,7 @@
  * (it loads only when an OB 3.0 credential appears): its weight is dist/browser/'s.
  * Budget 2 is what a script-tag page can load: dist/verify-badge.global.js plus every file
  * of dist/browser/ (the OB 3.0 module it imports on demand, and that module's own
- * on-demand chunks: the JSON Schema validator, the Ed25519Signature2020 suite).
+ * on-demand chunks, if any: today it is one file).
  *
  *   node scripts/size-report.mjs [dist-dir]      (default: $VB_DIST or dist)
  *   exit status 1 when a budget is exceeded and --strict is given
