@@ -271,8 +271,18 @@ export async function detectInput(input: VerifyInput, ctx: VerifyContext): Promi
     return isHttpUrl(text) ? fromUrl(text, ctx) : fromBytes(new TextEncoder().encode(text), ctx);
   }
   if (isBlob(input)) {
-    const bytes = await (await import('./blob.js')).readBlob(input, ctx);
-    return bytes === null ? { format: null, payload: null } : fromBytes(bytes, ctx);
+    let bytes: Uint8Array;
+    try {
+      if (input.size > ctx.options.maxInputBytes) {
+        ctx.checks.fail('input', 'PAYLOAD_TOO_LARGE', `the input is larger than ${ctx.options.maxInputBytes} bytes`);
+        return { format: null, payload: null };
+      }
+      bytes = new Uint8Array(await input.arrayBuffer());
+    } catch (cause) {
+      ctx.checks.fail('input', 'INPUT_UNREADABLE', `the Blob could not be read: ${cause instanceof Error ? cause.message : String(cause)}`);
+      return { format: null, payload: null };
+    }
+    return fromBytes(bytes, ctx);
   }
   if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return fromBytes(toBytes(input), ctx);
   if (nestsDeeperThan(input)) {

@@ -47,7 +47,6 @@ const ON_DEMAND = [
   'src/verify/md5.ts',
   'src/verify/network-guard.ts',
   'src/verify/redirects.ts',
-  'src/verify/blob.ts',
   'src/verify/ob2/unverifiable.ts',
   'src/verify/svg-reader.ts',
   'src/verify/inflate-reader.ts',
