@@ -170,7 +170,16 @@ async function unbakeOnDemand(bytes: Uint8Array, container: 'png' | 'svg', maxPa
 async function mayBeSvg(bytes: Uint8Array): Promise<boolean> {
   let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d) i++;
-  return bytes[i] === 0x3c && (await import('./svg-reader.js')).looksLikeSvg(bytes);
+  if (bytes[i] !== 0x3c) return false;
+  // A web page (the badge's landing page given instead of its file) is common: refused
+  // without downloading the SVG reader.
+  if (/^<(!doctype\s+html|html[\s>])/i.test(String.fromCharCode(...bytes.subarray(i, i + 15)))) return false;
+  try {
+    return (await import('./svg-reader.js')).looksLikeSvg(bytes);
+  } catch {
+    // The reader could not be loaded: let unbaking try again and report it as it always has.
+    return true;
+  }
 }
 
 /** Per kind of text: the input format it makes and how the checks name it. */

@@ -14,7 +14,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /**
  * Where a redirect answer points, or null when `response` is not a redirect.
  *
- * @throws FetchError `FETCH_FAILED` for a redirect without a Location, `URL_REFUSED` past
+ * @throws FetchError `FETCH_FAILED` for a redirect without a usable Location, `URL_REFUSED` past
  *   `maxRedirects` hops from `requested`.
  * @example
  * ```ts
@@ -28,5 +28,9 @@ export async function redirectTarget(response: Response, url: URL, hop: number, 
   await response.body?.cancel().catch(() => {});
   if (!location) throw new FetchError('FETCH_FAILED', url.href, `${url.href} redirected nowhere`, response.status);
   if (hop >= maxRedirects) throw new FetchError('URL_REFUSED', requested, `more than ${maxRedirects} redirects from ${requested}`);
-  return new URL(location, url);
+  try {
+    return new URL(location, url);
+  } catch (cause) {
+    throw new FetchError('FETCH_FAILED', url.href, `${url.href} redirected to an invalid URL`, response.status, cause);
+  }
 }

@@ -241,6 +241,14 @@ describe('Fetcher failures', () => {
     expect(error.httpStatus).toBe(302);
   });
 
+  it('reports a redirect to an invalid URL as FETCH_FAILED, with its status', async () => {
+    const { fetch } = stubFetch({ 'https://a.example/bad': () => new Response(null, { status: 301, headers: { location: 'http://[' } }) });
+    const error = await failure(fetcher({ fetch }).get('https://a.example/bad'));
+    expect(error.code).toBe('FETCH_FAILED');
+    expect(error.httpStatus).toBe(301);
+    expect(error.message).toMatch(/invalid URL/);
+  });
+
   it('refuses non-http schemes', async () => {
     const { fetch } = stubFetch({});
     for (const url of ['file:///etc/passwd', 'ftp://a.example/', 'javascript:alert(1)', 'not a url']) {
