@@ -8,7 +8,6 @@
 import type { BadgeEndorsement } from '../../result.js';
 import type { VerifierOutcome, VerifyContext } from '../context.js';
 import { asArray, type JsonObject } from '../normalise-common.js';
-import type { Ob2Run } from './linked.js';
 import type { LegacyVersion } from './model.js';
 
 /**
@@ -65,15 +64,9 @@ export async function toOb2ShapeOnDemand(node: JsonObject, version: LegacyVersio
  * await showRevokedOnDemand(run, presented, revokedCopy, hostedUrl, (issuer) => inScope(issuer));
  * ```
  */
-export async function showRevokedOnDemand(
-  run: Ob2Run,
-  presented: JsonObject,
-  revokedCopy: JsonObject | null,
-  hostedUrl: string,
-  vouches: (issuer: JsonObject) => boolean,
-): Promise<void> {
+export async function showRevokedOnDemand(...args: Parameters<typeof import('./revoked.js').showRevoked>): Promise<void> {
   const { showRevoked } = await import('./revoked.js');
-  return showRevoked(run, presented, revokedCopy, hostedUrl, vouches);
+  return showRevoked(...args);
 }
 
 /**
