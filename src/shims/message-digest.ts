@@ -9,6 +9,7 @@
  * Node's own crypto. Node's hash is reached through `process.getBuiltinModule` at run time,
  * so nothing Node-specific is imported and browsers never look for it.
  */
+import { Sha256TextDigest } from './text-digest.js';
 
 // FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
 const K = new Int32Array([
@@ -163,11 +164,8 @@ export function sha256HexOfString(text: string): string {
   return nodeCrypto ? nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex') : sha256Hex(new TextEncoder().encode(text));
 }
 
-const SHA256_NAMES = new Set(['sha256', 'SHA256', 'SHA-256']);
-
 /**
- * rdf-canonize's MessageDigest interface (update with strings, digest as hex), SHA-256 only:
- * the only digest RDFC-1.0 uses by default and the only one our suites ask for.
+ * rdf-canonize's MessageDigest, hashing synchronously (./text-digest.ts has the interface).
  *
  * @example
  * ```ts
@@ -176,18 +174,8 @@ const SHA256_NAMES = new Set(['sha256', 'SHA256', 'SHA-256']);
  * md.digest(); // 64 hex digits
  * ```
  */
-export default class MessageDigest {
-  #content = '';
-
-  constructor(algorithm: string) {
-    if (!SHA256_NAMES.has(algorithm)) throw new Error(`Unsupported algorithm "${algorithm}".`);
-  }
-
-  update(message: string): void {
-    this.#content += message;
-  }
-
+export default class MessageDigest extends Sha256TextDigest {
   digest(): string {
-    return sha256HexOfString(this.#content);
+    return sha256HexOfString(this.content);
   }
 }

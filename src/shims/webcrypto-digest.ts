@@ -5,9 +5,9 @@
  * an awaited digest hops to a worker thread); a browser's digest is cheap to await, and
  * leaving our JavaScript SHA-256 out keeps the OB 3.0 download smaller.
  */
+import { encodeHex } from '../encoding/hex.js';
 import { subtleCrypto } from '../verify/webcrypto.js';
-
-const SHA256_NAMES = new Set(['sha256', 'SHA256', 'SHA-256']);
+import { Sha256TextDigest } from './text-digest.js';
 
 /** @throws BadgeError `CRYPTO_UNAVAILABLE` without WebCrypto (a page served over plain http:). */
 async function sha256(text: string): Promise<Uint8Array> {
@@ -15,8 +15,7 @@ async function sha256(text: string): Promise<Uint8Array> {
 }
 
 /**
- * rdf-canonize's MessageDigest interface (update with strings, digest as hex), SHA-256 only,
- * as message-digest.ts.
+ * rdf-canonize's MessageDigest, hashing with WebCrypto (./text-digest.ts has the interface).
  *
  * @example
  * ```ts
@@ -25,21 +24,9 @@ async function sha256(text: string): Promise<Uint8Array> {
  * await md.digest(); // 64 hex digits
  * ```
  */
-export default class MessageDigest {
-  #content = '';
-
-  constructor(algorithm: string) {
-    if (!SHA256_NAMES.has(algorithm)) throw new Error(`Unsupported algorithm "${algorithm}".`);
-  }
-
-  update(message: string): void {
-    this.#content += message;
-  }
-
+export default class MessageDigest extends Sha256TextDigest {
   async digest(): Promise<string> {
-    let hex = '';
-    for (const byte of await sha256(this.#content)) hex += byte.toString(16).padStart(2, '0');
-    return hex;
+    return encodeHex(await sha256(this.content));
   }
 }
 
