@@ -8,13 +8,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, NOW, URL_MAP } from '../helpers/cli-harness.js';
-import { EXPECTATIONS, type Expectation } from '../conformance/expectations.js';
+import { BATCH_CASES, unexpectedStatuses, type Expectation } from '../conformance/expectations.js';
 import type { ResultStatus } from '../../src/errors.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 
 /** Statuses of `cases`, verified in one run of the built CLI, in input order. */
-function batch(cases: Expectation[], ...flags: string[]): ResultStatus[] {
+function batch(cases: readonly Expectation[], ...flags: string[]): ResultStatus[] {
   const files = cases.map((e) => path.join(CORPUS_DIR, e.file));
   const run = spawnSync(process.execPath, [CLI, '--json', '--now', NOW, '--resources', URL_MAP, '--concurrency', '4', ...flags, ...files], {
     encoding: 'utf8',
@@ -28,16 +28,12 @@ function batch(cases: Expectation[], ...flags: string[]): ResultStatus[] {
 }
 
 describe.runIf(existsSync(CLI))('the conformance corpus through the built CLI', () => {
-  // Hosted OB 2.0 cases need per-case resource maps (test/conformance); the batch takes the others.
   it('gives every case its expected status', () => {
-    const cases = EXPECTATIONS.filter((e) => !e.hostedBy);
-    const statuses = batch(cases);
-    const wrong = cases.map((e, i) => ({ file: e.file, expected: [e.status, ...(e.orElse ?? [])], got: statuses[i]! })).filter((c) => !c.expected.includes(c.got));
-    expect(wrong).toEqual([]);
+    expect(unexpectedStatuses(BATCH_CASES, batch(BATCH_CASES))).toEqual([]);
   }, 300_000);
 
   it('gives INDEX\'s verdicts with --trust-embedded-keys', () => {
-    const cases = EXPECTATIONS.filter((e) => e.trusted && !e.hostedBy);
+    const cases = BATCH_CASES.filter((e) => e.trusted);
     const statuses = batch(cases, '--trust-embedded-keys');
     expect(cases.map((e, i) => ({ file: e.file, got: statuses[i] }))).toEqual(cases.map((e) => ({ file: e.file, got: e.trusted })));
   }, 300_000);

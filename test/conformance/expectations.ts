@@ -359,6 +359,19 @@ const vectors: Expectation[] = [
 
 export const EXPECTATIONS: readonly Expectation[] = [...baked, ...ob3, ...jws, ...ob2, ...ob2Nodes, ...vectors];
 
+/** The batch cases: hosted OB 2.0 ones need per-case resource maps (shared ids), so batches take the others. */
+export const BATCH_CASES: readonly Expectation[] = EXPECTATIONS.filter((e) => !e.hostedBy);
+
+/**
+ * The cases whose status is not one their expectation accepts, with what each got: [] when
+ * every status (in the order of `cases`) is right.
+ */
+export function unexpectedStatuses(cases: readonly Expectation[], statuses: readonly ResultStatus[]): { file: string; expected: ResultStatus[]; got: ResultStatus | undefined }[] {
+  return cases
+    .map((e, i) => ({ file: e.file, expected: [e.status, ...(e.orElse ?? [])], got: statuses[i] }))
+    .filter((c) => c.got === undefined || !c.expected.includes(c.got));
+}
+
 /** INDEX "Derived negative cases": built in the test from verifier-core files. */
 export interface DerivedCase {
   name: string;
