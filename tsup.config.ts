@@ -27,35 +27,56 @@ const COMMONJS_WRAPPED: Record<string, string> = {
   'jsonld-api': JSONLD_API,
 };
 
+/** Where a build takes its digests and Ed25519 from (src/shims). */
+interface CryptoShims {
+  /** The suites' `sha256digest` module. */
+  sha256digest: string;
+  /** rdf-canonize's MessageDigest, by its key in COMMONJS_WRAPPED (rdf-canonize require()s it). */
+  messageDigest: string;
+  /** @digitalbazaar/ed25519-multikey's platform file. */
+  ed25519: string;
+}
+
+/**
+ * ESM build: synchronous digests (Node's when it is Node, our JavaScript SHA-256 elsewhere) and
+ * Ed25519 with Node's KeyObjects kept per key, WebCrypto elsewhere.
+ */
+const NODE_FIRST_CRYPTO: CryptoShims = { sha256digest: SHA256_DIGEST, messageDigest: 'message-digest', ed25519: ED25519 };
+
+/**
+ * Browser build: WebCrypto's SHA-256 (src/shims/webcrypto-digest.ts), cheap to await in a
+ * browser, instead of our synchronous JavaScript one, and WebCrypto's Ed25519 alone
+ * (src/shims/ed25519-webcrypto.ts): the Node KeyObject path would be dead weight.
+ */
+const WEBCRYPTO: CryptoShims = { sha256digest: WEBCRYPTO_DIGEST, messageDigest: 'webcrypto-digest', ed25519: ED25519_WEBCRYPTO };
+
 /**
  * jsonld.js's API module is replaced by ours (src/shims/jsonld-api.ts): expansion, RDF
  * conversion and context processing over jsonld.js's own processing modules, without the
  * operations verification never uses, its platform file (an http-client/undici import in
  * Node, a third of jsonld's load time; an XHR loader and a `JsonLdProcessor` global in
- * browsers) or its default loader: we always pass our own. And the proof suites' SHA-256 module is ours (src/shims/sha256digest.ts): theirs is Node-only or
- * browser-only; so is rdf-canonize's blank-node digest (src/shims/message-digest.ts).
- * Ed25519 verification (src/shims/ed25519.ts) keeps Node's key objects per key. jsonld.js's
- * two small LRU caches are a Map (src/shims/lru-cache.ts), not lru-cache + yallist.
+ * browsers) or its default loader: we always pass our own. The suites' and rdf-canonize's
+ * SHA-256 and the key library's Ed25519 are ours, per build (`crypto`, above): the packages'
+ * own files are Node-only or browser-only. jsonld.js's two small LRU caches are a Map
+ * (src/shims/lru-cache.ts), not lru-cache + yallist.
  */
-const jsonldStack: Plugin = {
+const jsonldStack = (crypto: CryptoShims): Plugin => ({
   name: 'jsonld-stack',
   setup(build) {
     // jsonld.js's API module: ours (src/shims/jsonld-api.ts), the expansion and RDF entry points
     // over jsonld.js's processing modules, for everyone who imports 'jsonld' in the bundle.
     build.onResolve({ filter: /^jsonld$/ }, () => ({ path: 'jsonld-api', namespace: 'verify-badge-cjs' }));
-    // The suites' digest: synchronous SHA-256 that runs in Node and browsers alike.
+    // The suites' digest, and rdf-canonize's per-blank-node digest (a CommonJS class it
+    // require()s, hence the one-line CommonJS wrapper): ours, per `crypto`.
     build.onResolve({ filter: /^\.\.?\/sha256digest(\.js)?$/ }, (args) =>
-      /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: SHA256_DIGEST } : undefined,
+      /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: crypto.sha256digest } : undefined,
     );
-    // rdf-canonize's per-blank-node digest: synchronous SHA-256 (src/shims/message-digest.ts).
-    // rdf-canonize require()s it as a CommonJS class, hence the one-line CommonJS wrapper.
     build.onResolve({ filter: /^\.\/MessageDigest(\.js)?$/ }, (args) =>
-      /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: 'message-digest', namespace: 'verify-badge-cjs' } : undefined,
+      /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: crypto.messageDigest, namespace: 'verify-badge-cjs' } : undefined,
     );
-    // The key library's platform file: Ed25519 verification with Node's KeyObjects kept per
-    // key (src/shims/ed25519.ts) instead of rebuilt on every call.
+    // The key library's platform file: Ed25519 verification, per `crypto`.
     build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: ED25519 } : undefined,
+      /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: crypto.ed25519 } : undefined,
     );
     // The Ed25519Signature2020 suite only stores its key class (for signing, which we never
     // do: its verifier is ours, src/verify/ob3/data-integrity.ts); a stand-in that refuses to
@@ -114,37 +135,7 @@ const jsonldStack: Plugin = {
       resolveDir: dirname(COMMONJS_WRAPPED[args.path]!),
     }));
   },
-};
-
-/**
- * The JSON-LD stack, bundled into our OB 3.0 chunk instead of imported: a private copy of
- * jsonld.js that our speed-ups (src/verify/ob3/jsonld-speedup.ts) may adjust without touching
- * the host application's jsonld, and that the proof suites share with us. Bundled with the
- * packages' browser files (no Node builtins; digests replaced, above), so the chunk runs anywhere.
- * The key library (@digitalbazaar/ed25519-multikey) comes along: the suites and we share one
- * copy, whose Ed25519 verification is ours (see above).
- */
-/**
- * Only in the browser build (dist/browser/), ahead of the plugin above: the digests are
- * WebCrypto's (src/shims/webcrypto-digest.ts), cheap to await in a browser, instead of our
- * synchronous JavaScript SHA-256, and Ed25519 is WebCrypto's alone
- * (src/shims/ed25519-webcrypto.ts). Node and bundlers keep the synchronous digests (the ESM build).
- */
-const browserSubstitutes: Plugin = {
-  name: 'browser-substitutes',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\/sha256digest(\.js)?$/ }, (args) =>
-      /[\\/]node_modules[\\/](jsonld-signatures|@digitalbazaar[\\/]data-integrity)[\\/]lib[\\/]/.test(args.importer) ? { path: WEBCRYPTO_DIGEST } : undefined,
-    );
-    build.onResolve({ filter: /^\.\/MessageDigest(\.js)?$/ }, (args) =>
-      /[\\/]node_modules[\\/]rdf-canonize[\\/]lib[\\/]/.test(args.importer) ? { path: 'webcrypto-digest', namespace: 'verify-badge-cjs' } : undefined,
-    );
-    // Ed25519 with WebCrypto only: the Node KeyObject path of src/shims/ed25519.ts is dead weight here.
-    build.onResolve({ filter: /^\.\/ed25519\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]@digitalbazaar[\\/]ed25519-multikey[\\/]lib[\\/]/.test(args.importer) ? { path: ED25519_WEBCRYPTO } : undefined,
-    );
-  },
-};
+});
 
 /**
  * Only in the browser build: the modules the script-tag bundle lends (src/browser/shared-modules.ts)
@@ -175,6 +166,14 @@ const borrowSharedModules: Plugin = {
   },
 };
 
+/**
+ * The JSON-LD stack, bundled into our OB 3.0 chunk instead of imported: a private copy of
+ * jsonld.js that our speed-ups (src/verify/ob3/jsonld-speedup.ts) may adjust without touching
+ * the host application's jsonld, and that the proof suites share with us. Bundled with the
+ * packages' browser files (no Node builtins; digests replaced, above), so the chunk runs anywhere.
+ * The key library (@digitalbazaar/ed25519-multikey) comes along: the suites and we share one
+ * copy, whose Ed25519 verification is ours (see above).
+ */
 const PRIVATE_JSONLD = [
   'jsonld',
   '@digitalbazaar/data-integrity',
@@ -230,7 +229,7 @@ export default defineConfig([
     // Other runtime dependencies stay external: the consumer's bundler de-duplicates them.
     external: [/^node:/],
     noExternal: PRIVATE_JSONLD,
-    esbuildPlugins: [jsonldStack],
+    esbuildPlugins: [jsonldStack(NODE_FIRST_CRYPTO)],
   },
   {
     entry: { ob3: 'src/browser/ob3.ts' },
@@ -243,7 +242,7 @@ export default defineConfig([
     treeshake: true,
     sourcemap: false,
     noExternal: [/.*/],
-    esbuildPlugins: [browserSubstitutes, jsonldStack, borrowSharedModules],
+    esbuildPlugins: [jsonldStack(WEBCRYPTO), borrowSharedModules],
   },
   {
     entry: { 'verify-badge': 'src/element/global.ts' },
