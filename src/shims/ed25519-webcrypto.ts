@@ -7,6 +7,7 @@
  * never a false "invalid".
  */
 import { subtleCrypto, unavailableAlgorithm } from '../verify/webcrypto.js';
+import LruCache from './lru-cache.js';
 
 /** Keys kept per key bytes (bounded: an issuer's key is met again and again). */
 const MAX_KEYS = 256;
@@ -34,7 +35,7 @@ export async function verify(publicKey: Uint8Array, data: Uint8Array, signature:
 }
 
 const ED25519 = { name: 'Ed25519' } as const;
-const WEB_KEYS = new Map<string, CryptoKey | null>();
+const WEB_KEYS = new LruCache<string, CryptoKey | null>({ max: MAX_KEYS });
 
 /**
  * The WebCrypto key for `publicKey` (kept per key, bounded), or
@@ -54,7 +55,6 @@ async function webCryptoKey(subtle: SubtleCrypto, publicKey: Uint8Array): Promis
     if (unavailable) throw unavailable;
     key = null;
   }
-  if (WEB_KEYS.size >= MAX_KEYS) WEB_KEYS.delete(WEB_KEYS.keys().next().value!);
   WEB_KEYS.set(cacheKey, key);
   return key;
 }

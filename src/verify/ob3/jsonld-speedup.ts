@@ -21,6 +21,7 @@
 import jsonld from 'jsonld';
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
 import ResolvedContext from 'jsonld/lib/ResolvedContext.js';
+import LruCache from '../../shims/lru-cache.js';
 
 /** The shape of a jsonld.js active context, as far as cloning is concerned. */
 interface ActiveContext {
@@ -249,17 +250,8 @@ class FrozenResolvedContext extends ResolvedContext {
   }
 }
 
-/** jsonld.js's cache of resolved remote contexts has this shape; ours is bounded the same way (100). */
-const SHARED_CONTEXTS = new Map<string, unknown>();
-const MAX_SHARED_CONTEXTS = 100;
-const sharedCache = {
-  get: (key: string) => SHARED_CONTEXTS.get(key),
-  set(key: string, value: unknown) {
-    if (!SHARED_CONTEXTS.has(key) && SHARED_CONTEXTS.size >= MAX_SHARED_CONTEXTS) SHARED_CONTEXTS.delete(SHARED_CONTEXTS.keys().next().value!);
-    SHARED_CONTEXTS.set(key, value);
-    return this;
-  },
-};
+/** jsonld.js's cache of resolved remote contexts: the same LRU, bounded the same way (100). */
+const sharedCache = new LruCache<string, unknown>({ max: 100 });
 
 class IdentityContextResolver extends ContextResolver {
   override async resolve(options: { activeCtx: unknown; context: unknown; documentLoader: unknown; base: unknown; cycles?: Set<string> }): Promise<unknown[]> {
