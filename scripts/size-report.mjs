@@ -18,8 +18,13 @@
  * of dist/browser/ (the OB 3.0 module it imports on demand, and that module's own
  * on-demand chunks, if any: today it is one file).
  *
+ * Budget 1's target is not met yet (issue 5): until it is, ELEMENT_CEILING is the most it may
+ * weigh, so the element cannot grow back unnoticed; test/build/size.test.ts holds both the
+ * ceiling and budget 2, on every `npm test`.
+ *
  *   node scripts/size-report.mjs [dist-dir]      (default: $VB_DIST or dist)
- *   exit status 1 when a budget is exceeded and --strict is given
+ *   --json     print one JSON object (every file, both budgets) instead of the report
+ *   --strict   exit status 1 when a target is exceeded
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,11 +34,16 @@ import { build } from 'esbuild';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
+const asJson = args.includes('--json');
 const dist = resolve(args.find((a) => !a.startsWith('--')) ?? process.env.VB_DIST ?? 'dist');
 const KB = 1024;
 const ELEMENT_BUDGET = 15 * KB;
+/** Budget 1 as measured when the ceiling was set (19.1 KB), plus a little room for fixes. */
+const ELEMENT_CEILING = 19.5 * KB;
 const TOTAL_BUDGET = 90 * KB;
 
+// In --json mode the report's lines are not printed: only the object at the end is.
+const print = asJson ? () => {} : (...parts) => console.log(...parts);
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const fmt = (n) => `${(n / KB).toFixed(1).padStart(7)} KB`;
 
@@ -49,7 +59,7 @@ if (all.length === 0) {
   console.error(`size-report: no JavaScript in ${dist} (run npm run build first)`);
   process.exit(2);
 }
-console.log(`Files in ${relative(process.cwd(), dist) || '.'} (JavaScript)\n${'file'.padEnd(58)}${'raw'.padStart(10)}${'gzip'.padStart(10)}`);
+print(`Files in ${relative(process.cwd(), dist) || '.'} (JavaScript)\n${'file'.padEnd(58)}${'raw'.padStart(10)}${'gzip'.padStart(10)}`);
 let esmRaw = 0;
 let esmGzip = 0;
 for (const file of all) {
@@ -59,7 +69,7 @@ for (const file of all) {
     esmRaw += bytes.length;
     esmGzip += size;
   }
-  console.log(`${relative(dist, file).padEnd(58)}${fmt(bytes.length)}${fmt(size)}`);
+  print(`${relative(dist, file).padEnd(58)}${fmt(bytes.length)}${fmt(size)}`);
 }
 
 const browserFiles = all.filter((f) => f.startsWith(join(dist, 'browser')));
@@ -175,9 +185,9 @@ const iife = readFileSync(iifePath);
 const iifeGzip = gz(iife);
 
 const verdict = (size, budget) => (size <= budget ? `within ${fmt(budget).trim()}` : `OVER ${fmt(budget).trim()} by ${fmt(size - budget).trim()}`);
-const line = (label, raw, gzip, extra = '') => console.log(`${label.padEnd(58)}${fmt(raw)}${fmt(gzip)}${extra ? `  ${extra}` : ''}`);
-console.log('\nBudgets (minified, gzip -9 per file)');
-line(`element, hosted OB 2.0 PNG badge: initial + OB 2.0 (${hostedSize.files} files)`, hostedSize.raw, hostedSize.gzip, verdict(hostedSize.gzip, ELEMENT_BUDGET));
+const line = (label, raw, gzip, extra = '') => print(`${label.padEnd(58)}${fmt(raw)}${fmt(gzip)}${extra ? `  ${extra}` : ''}`);
+print('\nBudgets (minified, gzip -9 per file)');
+line(`element, hosted OB 2.0 PNG badge: initial + OB 2.0 (${hostedSize.files} files)`, hostedSize.raw, hostedSize.gzip, `${verdict(hostedSize.gzip, ELEMENT_BUDGET)}; ${verdict(hostedSize.gzip, ELEMENT_CEILING).replace('within', 'under the ceiling').replace('OVER', 'OVER the ceiling')}`);
 line(`  of which the initial load, before verify() (${initialSize.files} files)`, initialSize.raw, initialSize.gzip);
 line('  (the same, as one file: no per-file gzip overhead)', hostedSize.raw, gz(Buffer.concat([...hosted].map((p) => esm.outputs.get(p).bytes))));
 line('everything: script-tag bundle + all of dist/browser/', iife.length + browserRaw, iifeGzip + browserGzip, verdict(iifeGzip + browserGzip, TOTAL_BUDGET));
@@ -186,7 +196,7 @@ line('all ESM files of dist/ (unminified, JSON-LD stack inside)', esmRaw, esmGzi
 
 // The files behind budget 1, largest first, each with the sources it carries: every file is
 // a request with its own gzip overhead, so this is where splitting shows.
-console.log('\nFiles of budget 1 (minified, gzip -9 each): initial load marked *');
+print('\nFiles of budget 1 (minified, gzip -9 each): initial load marked *');
 for (const path of [...hosted].sort((x, y) => esm.outputs.get(y).gzip - esm.outputs.get(x).gzip)) {
   const o = esm.outputs.get(path);
   const sources = Object.entries(o.inputs).sort((x, y) => y[1].bytesInOutput - x[1].bytesInOutput).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k.replace(/^(.*\/)?src\//, ''));
@@ -194,14 +204,22 @@ for (const path of [...hosted].sort((x, y) => esm.outputs.get(y).gzip - esm.outp
   line(`  ${name}`, o.raw, o.gzip, sources.length > 0 ? sources.join(' ') : '(re-exports only)');
 }
 
-console.log('\nOn-demand ESM chunks: what each adds to a page that verified a hosted OB 2.0 badge');
+print('\nOn-demand ESM chunks: what each adds to a page that verified a hosted OB 2.0 badge');
 for (const c of onDemand) line(`  ${c.name} (${c.files} file${c.files === 1 ? '' : 's'})`, c.raw, c.gzip);
 line('  OB 3.0: dist/browser/ (all files)', browserRaw, browserGzip);
 
-console.log('\nLargest contributors (KB minified)');
-const contributors = (label, top) => console.log(`  ${label}: ${top.map(([name, n]) => `${name} ${(n / KB).toFixed(1)}`).join(', ')}`);
+print('\nLargest contributors (KB minified)');
+const contributors = (label, top) => print(`  ${label}: ${top.map(([name, n]) => `${name} ${(n / KB).toFixed(1)}`).join(', ')}`);
 contributors('hosted OB 2.0 PNG, ESM', contributorsOf([...hosted].map((p) => esm.outputs.get(p).inputs), 10));
 contributors('script-tag bundle', iifeParts.top);
 contributors('OB 3.0 (dist/browser/)', ob3Parts.top);
+if (asJson) {
+  const budget = (size, target, ceiling = target) => ({ raw: size.raw, gzip: size.gzip, target, ceiling });
+  console.log(JSON.stringify({
+    files: Object.fromEntries(all.map((f) => { const bytes = readFileSync(f); return [relative(dist, f), { raw: bytes.length, gzip: gz(bytes) }]; })),
+    element: { ...budget(hostedSize, ELEMENT_BUDGET, ELEMENT_CEILING), files: hostedSize.files, initialGzip: initialSize.gzip },
+    total: budget({ raw: iife.length + browserRaw, gzip: iifeGzip + browserGzip }, TOTAL_BUDGET),
+  }));
+}
 if (strict && (hostedSize.gzip > ELEMENT_BUDGET || iifeGzip + browserGzip > TOTAL_BUDGET)) process.exit(1);
 
