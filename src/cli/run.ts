@@ -17,6 +17,7 @@ import { createResourceCache } from '../verify/fetcher.js';
 import type { VerifyOptions } from '../verify/options.js';
 import { parseArgs, USAGE, type CliArgs } from './args.js';
 import { formatHuman, formatJsonLine, formatSummary, type HumanStyle } from './output.js';
+import { createPinnedFetch } from './pinned-fetch.js';
 import { createResourceDocumentLoader, createResourceFetch, loadResourceMap, ResourceMapError } from './resources.js';
 
 /** Somewhere to write text (process.stdout, or a test's collector). */
@@ -35,7 +36,11 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Relative file paths are read from here. */
   cwd: string;
-  /** The network fetch, used only without --resources and --offline. Defaults to globalThis.fetch. */
+  /**
+   * The network fetch, used only without --resources and --offline, exactly as given. When
+   * absent: the pinned fetch (pinned-fetch.ts), or with --allow-private-network the library's
+   * default, globalThis.fetch.
+   */
   fetch: typeof globalThis.fetch | undefined;
   /** Resolves host names for the private-network guard. Defaults to DNS (node:dns lookup). */
   resolveHost: (hostname: string) => Promise<string[]>;
@@ -171,6 +176,8 @@ async function prepareInput(arg: string, io: CliIo): Promise<Prepared> {
  * The library options for these arguments: where fetches go is decided here, once.
  * `--offline` wins over `--resources`; with `--resources` there is no real network, so no
  * DNS lookups either; only the real network gets `resolveHost` and `--allow-private-network`.
+ * On the real network without that flag (and without an injected fetch), requests go through
+ * the pinned fetch, which checks the addresses it connects to (DNS rebinding).
  * Throws {@link ResourceMapError} for an unusable map.
  *
  * @example
@@ -194,7 +201,12 @@ export async function libraryOptions(args: CliArgs, io: Pick<CliIo, 'cwd' | 'fet
     options.fetch = createResourceFetch(map);
     options.documentLoader = createResourceDocumentLoader(map);
   } else {
+    // The guard's resolveHost check stays in front of the pinned fetch: it refuses before any
+    // connection is attempted, and it also covers an injected fetch. Only the pin closes the
+    // gap between its lookup and the connection's own (a rebinding DNS server answers each
+    // differently). With private networks allowed there is nothing to pin.
     if (io.fetch) options.fetch = io.fetch;
+    else if (!args.allowPrivateNetwork) options.fetch = createPinnedFetch();
     options.resolveHost = io.resolveHost;
     if (args.allowPrivateNetwork) options.allowPrivateNetwork = true;
   }

@@ -6,7 +6,9 @@
  *
  * The core only sees host names; it cannot resolve DNS with web-platform APIs. Callers that
  * can (the CLI does, with node:dns) pass `resolveHost`, and every address it returns is
- * checked too, which closes the "public name, private address" hole.
+ * checked too, which closes the "public name, private address" hole. The request then
+ * resolves the name again, and a rebinding DNS server may answer it differently: only the
+ * fetch itself can close that gap (the CLI's does, src/cli/pinned-fetch.ts).
  */
 
 // Through core.ts, as every on-demand module imports (see there): fetch-error.ts then stays
