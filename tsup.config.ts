@@ -227,7 +227,9 @@ export default defineConfig([
     sourcemap: false,
     clean: true,
     // Other runtime dependencies stay external: the consumer's bundler de-duplicates them.
-    external: [/^node:/],
+    // undici (the CLI's pinned fetch, src/cli/pinned-fetch.ts) is named too: a dependency is
+    // external anyway, but bundled it would put Node-only code in a chunk the library shares.
+    external: [/^node:/, 'undici'],
     noExternal: PRIVATE_JSONLD,
     esbuildPlugins: [jsonldStack(NODE_FIRST_CRYPTO)],
   },

@@ -83,4 +83,12 @@ describe.runIf(built)('the built package (dist/index.js) in Node', () => {
       expect({ file, imports: imports.filter((i) => /^(node:|fs$|path$|crypto$|url$|jsonld|rdf-canonize|undici|@digitalbazaar\/http-client|@digitalbazaar\/ed25519-verification-key-2020|crypto-ld|pako)/.test(i!)) }).toEqual({ file, imports: [] });
     }
   });
+
+  it('leaves undici out of the bundle and loads it in the CLI only on demand, for a network request', () => {
+    const cli = readFileSync(join(DIST, 'cli', 'main.js'), 'utf8');
+    expect(cli).toMatch(/\bimport\(\s*["']undici["']\s*\)/);
+    expect(cli).not.toMatch(/\bfrom\s*["']undici["']/);
+    // undici's own source, had it been bundled anywhere.
+    for (const file of jsFiles(DIST)) expect(readFileSync(join(DIST, file), 'utf8'), file).not.toContain('UND_ERR_');
+  });
 });

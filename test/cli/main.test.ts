@@ -1,6 +1,8 @@
 /// <reference types="node" />
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +56,33 @@ describe.skipIf(!built)('the built verify-badge executable (dist/cli/main.js; sk
     const child = run(['--json', '--offline', '-'], 'not a badge');
     expect(child.status).toBe(1);
     expect(JSON.parse(child.stdout)).toMatchObject({ input: '-', status: 'error' });
+  });
+
+  it('refuses a name that DNS rebinds to 127.0.0.1 between the guard and the connection, and the server hears nothing', async () => {
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://badge.rebind.test:${(server.address() as AddressInfo).port}/badge.json`;
+      // Asynchronously: the server above must be free to answer if a request got through.
+      const stdout = await new Promise<string>((resolve) =>
+        execFile(
+          process.execPath,
+          ['--import', path.join(ROOT, 'test/helpers/rebinding-dns.mjs'), BUILT_CLI, '--json', '--now', NOW, url],
+          { cwd: ROOT, timeout: 60_000, env: { PATH: process.env['PATH'] ?? '', NO_COLOR: '1' } },
+          (_error, out) => resolve(out),
+        ),
+      );
+      const result = JSON.parse(stdout) as { status: string; errors: Array<{ code: string }> };
+      expect(result.status).toBe('indeterminate');
+      expect(result.errors.map((e) => e.code)).toContain('URL_REFUSED');
+      expect(requests).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 });
