@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { REPO, requireBrowser, settled, startHarness, statuses, type Harness } from './harness.js';
+import { CORPUS_URL } from '../helpers/corpus-dir.js';
 
 const run = requireBrowser();
 
@@ -129,7 +130,7 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
   // header, and their issuers' documents are not published: ownership of the key cannot be
   // confirmed, so the element (like verify()) reports them indeterminate, never valid.
   it('the drop zone reads 1EdTech conformance badges (OB 3.0 JSON-LD and VC-JWT, baked in PNG and SVG) and reports them indeterminate', async () => {
-    const corpus = fileURLToPath(new URL('../../../shared/conformance/1EdTech-digital-credentials-public-validator/test-resources/ob30/', import.meta.url));
+    const corpus = fileURLToPath(new URL('1EdTech-digital-credentials-public-validator/test-resources/ob30/', CORPUS_URL));
     const page = await open('/examples/dropzone.html');
     for (const file of ['simple-json.png', 'simple-jwt.png', 'simple-jwt.svg']) {
       await page.locator('#checker input[type=file]').setInputFiles(`${corpus}${file}`);

@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_URL } from '../helpers/corpus-dir.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
-const CORPUS = fileURLToPath(new URL('../../../shared/conformance/', import.meta.url));
+const CORPUS = fileURLToPath(CORPUS_URL);
 const PRELOAD = (name: string) => fileURLToPath(new URL(`../fixtures/preload/${name}.mjs`, import.meta.url));
 
 /** Verify corpus files in a child process with `preload` run first; one result per file. */

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_CONTEXTS, bundledContext, createDocumentLoader, defaultDocumentLoader } from '../../src/contexts/index.js';
 import { isBadgeError } from '../../src/errors.js';
+import { CORPUS_URL } from '../helpers/corpus-dir.js';
 
-const CORPUS = new URL('../../../shared/conformance/', import.meta.url);
+const CORPUS = CORPUS_URL;
 const urlMap = JSON.parse(readFileSync(new URL('url-map.json', CORPUS), 'utf8')) as { exact: Record<string, string> };
 
 /** JSON with object keys sorted, to compare documents by meaning rather than layout. */

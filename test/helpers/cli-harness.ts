@@ -6,9 +6,10 @@
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../../src/cli/run.js';
 import type { VerificationResult } from '../../src/result.js';
+import { CORPUS_URL } from './corpus-dir.js';
 
 /** The conformance corpus, read in place (never copied into the repo). */
-export const CORPUS_DIR = fileURLToPath(new URL('../../../shared/conformance/', import.meta.url));
+export const CORPUS_DIR = fileURLToPath(CORPUS_URL);
 export const URL_MAP = `${CORPUS_DIR}url-map.json`;
 /** This area's own fixtures (made by scripts/make-cli-fixtures.mjs). */
 export const CLI_FIXTURES = fileURLToPath(new URL('../fixtures/cli/', import.meta.url));

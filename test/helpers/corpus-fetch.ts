@@ -20,8 +20,9 @@ import {
   type ResourceMap,
 } from '../../src/cli/resources.js';
 import type { DocumentLoader } from '../../src/verify/options.js';
+import { CORPUS_URL } from './corpus-dir.js';
 
-export const CORPUS = new URL('../../../shared/conformance/', import.meta.url);
+export const CORPUS = CORPUS_URL;
 export const CORPUS_MAP = new URL('url-map.json', CORPUS);
 export const OB2_FIXTURES = new URL('../fixtures/ob2/', import.meta.url);
 export const OB2_MAP = new URL('resources.json', OB2_FIXTURES);

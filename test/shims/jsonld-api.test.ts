@@ -6,8 +6,9 @@ import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { defaultDocumentLoader } from '../../src/contexts/index.js';
 import api from '../../src/shims/jsonld-api.js';
+import { CORPUS_URL } from '../helpers/corpus-dir.js';
 
-const corpus = (file: string) => JSON.parse(readFileSync(new URL(`../../../shared/conformance/${file}`, import.meta.url), 'utf8'));
+const corpus = (file: string) => JSON.parse(readFileSync(new URL(file, CORPUS_URL), 'utf8'));
 const reference = jsonld as unknown as typeof api;
 
 const DOCUMENTS = [

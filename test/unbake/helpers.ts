@@ -1,8 +1,9 @@
 // Shared test helpers for the unbake tests: where the corpus and our fixtures live, and how to
 // assert that a call fails with a given BadgeError code.
 import { readFileSync } from 'node:fs';
+import { CORPUS_URL } from '../helpers/corpus-dir.js';
 
-const CORPUS = new URL('../../../shared/conformance/', import.meta.url);
+const CORPUS = CORPUS_URL;
 const FIXTURES = new URL('../fixtures/unbake/', import.meta.url);
 
 /** Bytes of a file in the external conformance corpus (read in place, never copied). */

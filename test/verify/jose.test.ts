@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { encodeBase64Url as base64UrlEncode } from '../../src/encoding/base64.js';
 import { assertAllowedAlg, importJwk, importPem, parseCompactJws, verifyJwsSignature } from '../../src/verify/jose/jws.js';
 import { codeOf } from '../helpers/codes.js';
+import { CORPUS_URL } from '../helpers/corpus-dir.js';
 
-const corpus = new URL('../../../shared/conformance/', import.meta.url);
+const corpus = CORPUS_URL;
 const ob20 = new URL('1EdTech-digital-credentials-public-validator/test-resources/ob20/', corpus);
 const read = (name: string) => readFileSync(new URL(name, ob20), 'utf8');
 
