@@ -12,6 +12,7 @@
  * Usage: node scripts/element-fixtures.mjs
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { svgImage } from './lib/picture.mjs';
 import { iTXtChunk, rgbPng } from './lib/png.mjs';
 
 const out = new URL('../test/fixtures/element/', import.meta.url);
@@ -19,12 +20,6 @@ mkdirSync(out, { recursive: true });
 
 const ORIGIN = 'https://element.example.org';
 const CONTEXT = 'https://w3id.org/openbadges/v2';
-
-// A badge picture as an SVG data: URI: self-contained, so no test ever loads an image from the network.
-function svgImage(fill, glyph) {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><circle cx="48" cy="48" r="44" fill="${fill}"/><circle cx="48" cy="48" r="34" fill="none" stroke="#fff" stroke-width="4"/><text x="48" y="60" font-family="sans-serif" font-size="34" font-weight="700" fill="#fff" text-anchor="middle">${glyph}</text></svg>`;
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-}
 
 const issuer = {
   '@context': CONTEXT,

@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
+import { svgImage } from './lib/picture.mjs';
 import { iTXtChunk, rgbPng } from './lib/png.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -379,9 +380,11 @@ write(join(ex, 'badges', 'ob2-expired.png'), bakePng(A('expired')));
 exHosted(A('expired'), expired);
 // Tampered: the signed assertion's JWS with its payload changed after signing (signed/tampered.jws).
 write(join(ex, 'badges', 'ob2-tampered.svg'), bakeSvg(readFileSync(join(signedDir, 'tampered.jws'), 'utf8').trim()));
-exHosted(BADGE, badgeClass);
+// Pictures as data: URIs (OB 2.0 allows them in a BadgeClass and a Profile): the demo page
+// shows them without reaching badges.example.org, which does not exist.
+exHosted(BADGE, { ...badgeClass, image: svgImage('#8250df', 'R') });
 // The issuer lists the RSA key (for the signed sample) and publishes no revocation list.
-exHosted(ISSUER, { ...issuer, publicKey: [RSA_KEY], revocationList: undefined });
+exHosted(ISSUER, { ...issuer, image: svgImage('#1f6feb', 'ER'), publicKey: [RSA_KEY], revocationList: undefined });
 exHosted(RSA_KEY, { '@context': OB2, type: 'CryptographicKey', id: RSA_KEY, owner: ISSUER, publicKeyPem: rsa.pem });
 write(
   join(ex, 'resources.json'),
