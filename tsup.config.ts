@@ -206,7 +206,10 @@ const ob3FromBrowserBuild: Plugin = {
 //   1EdTech credential asks for, and the Ed25519Signature2020 suite) are small, and one file
 //   is 2 KB gzip less than five;
 // - one minified IIFE for a plain <script src> tag that defines <verify-badge>, exposes the
-//   `VerifyBadge` global, and imports dist/browser/ob3.js when an OB 3.0 credential appears.
+//   `VerifyBadge` global, and imports dist/browser/ob3.js when an OB 3.0 credential appears;
+// - dist/module/: the same element for a <script type="module"> tag, minified and
+//   code-split like the ESM package, so a page loads what its badges need and no more (the
+//   classic script carries everything but OB 3.0, since an IIFE cannot split).
 export default defineConfig([
   {
     entry: {
@@ -263,5 +266,21 @@ export default defineConfig([
     esbuildPlugins: [ob3FromBrowserBuild],
     define: { __VERIFY_BADGE_VERSION__: JSON.stringify(VERSION) },
     outExtension: () => ({ js: '.global.js' }),
+  },
+  {
+    entry: { 'verify-badge': 'src/browser/module.ts' },
+    outDir: 'dist/module',
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    splitting: true,
+    // esbuild's tree shaking, as for the classic script (Rollup's pass would only re-bundle it).
+    treeshake: false,
+    sourcemap: false,
+    // Every dependency inside: a page has no bundler to resolve bare imports. The JSON-LD
+    // stack with WebCrypto's digests and Ed25519, as dist/browser/ob3.js has it.
+    noExternal: [/.*/],
+    esbuildPlugins: [jsonldStack(WEBCRYPTO)],
   },
 ]);

@@ -18,6 +18,9 @@
  * of dist/browser/ (the OB 3.0 module it imports on demand, and that module's own
  * on-demand chunks, if any: today it is one file).
  *
+ * The module-script build (dist/module/) is measured from its own files: what a page loading
+ * dist/module/verify-badge.js downloads for a hosted OB 2.0 badge and for an OB 3.0 one.
+ *
  * Budget 1's target is not met yet (issue 5): until it is, ELEMENT_CEILING is the most it may
  * weigh, so the element cannot grow back unnoticed; test/build/size.test.ts holds both the
  * ceiling and budget 2, on every `npm test`.
@@ -65,7 +68,7 @@ let esmGzip = 0;
 for (const file of all) {
   const bytes = readFileSync(file);
   const size = gz(bytes);
-  if (!file.endsWith('.global.js') && !file.startsWith(join(dist, 'cli')) && !file.startsWith(join(dist, 'browser'))) {
+  if (!file.endsWith('.global.js') && !file.startsWith(join(dist, 'cli')) && !file.startsWith(join(dist, 'browser')) && !file.startsWith(join(dist, 'module'))) {
     esmRaw += bytes.length;
     esmGzip += size;
   }
@@ -94,6 +97,23 @@ const ob3FromBrowserBuild = {
     );
   },
 };
+
+/**
+ * The files loading `roots` downloads: each file's static imports, transitively.
+ * `importsOf(file)` is undefined for a file that is not part of the build.
+ */
+function staticClosure(roots, importsOf) {
+  const seen = new Set();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const file = stack.pop();
+    const imports = importsOf(file);
+    if (seen.has(file) || imports === undefined) continue;
+    seen.add(file);
+    stack.push(...imports);
+  }
+  return seen;
+}
 
 /** Minified bytes per package (node_modules) or source file, largest first. */
 function contributorsOf(inputsList, count = 8) {
@@ -142,17 +162,7 @@ async function split(entry) {
         inputs: out.inputs,
       });
     }
-    const closure = (roots) => {
-      const seen = new Set();
-      const stack = [...roots];
-      while (stack.length > 0) {
-        const path = stack.pop();
-        if (seen.has(path) || !outputs.has(path)) continue;
-        seen.add(path);
-        stack.push(...outputs.get(path).imports);
-      }
-      return seen;
-    };
+    const closure = (roots) => staticClosure(roots, (path) => outputs.get(path)?.imports);
     const sum = (set) => [...set].reduce((acc, p) => ({ raw: acc.raw + outputs.get(p).raw, gzip: acc.gzip + outputs.get(p).gzip, files: acc.files + 1 }), { raw: 0, gzip: 0, files: 0 });
     const byEntry = (source) => [...outputs].find(([, o]) => o.entryPoint === source)?.[0];
     return { outputs, closure, sum, byEntry };
@@ -177,6 +187,30 @@ const onDemand = [...esm.outputs]
   })
   .sort((a, b) => b.gzip - a.gzip);
 
+/**
+ * The module-script build (dist/module/), measured from the files themselves: a page that
+ * loads dist/module/verify-badge.js downloads its static imports at once, and each dynamic
+ * import's file with its static imports when a badge needs it.
+ */
+function moduleBuild(dir) {
+  const names = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const text = new Map(names.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  // Minified esbuild output: `import{a as b}from"./chunk-X.js"` and `import"./chunk-X.js"`.
+  const staticImports = (f) => [...text.get(f).matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const closure = (roots) => staticClosure(roots, (f) => (text.has(f) ? staticImports(f) : undefined));
+  const size = (set) => [...set].reduce((acc, f) => ({ raw: acc.raw + text.get(f).length, gzip: acc.gzip + gz(Buffer.from(text.get(f))), files: acc.files + 1 }), { raw: 0, gzip: 0, files: 0 });
+  const entry = 'verify-badge.js';
+  const chunk = (prefix) => names.find((f) => f.startsWith(prefix));
+  return {
+    initial: size(closure([entry])),
+    hostedOb2: size(closure([entry, chunk('ob2-')])),
+    ob3: size(closure([entry, chunk('ob3-')])),
+    all: size(new Set(names)),
+  };
+}
+const moduleDir = join(dist, 'module');
+const mod = statSync(moduleDir, { throwIfNoEntry: false })?.isDirectory() ? moduleBuild(moduleDir) : null;
+
 const iifeParts = await minified(resolve('src/element/global.ts'), [ob3FromBrowserBuild], 'iife');
 // One file, no splitting: the whole OB 3.0 side (schema validator included), for the breakdown.
 const ob3Parts = await minified(resolve('src/browser/ob3.ts'));
@@ -196,6 +230,14 @@ line('all ESM files of dist/ (unminified, JSON-LD stack inside)', esmRaw, esmGzi
 
 // The files behind budget 1, largest first, each with the sources it carries: every file is
 // a request with its own gzip overhead, so this is where splitting shows.
+if (mod) {
+  print('\nThe module script, dist/module/verify-badge.js (what a page downloads, gzip -9 per file)');
+  line(`  a hosted OB 2.0 PNG badge (${mod.hostedOb2.files} files)`, mod.hostedOb2.raw, mod.hostedOb2.gzip, `the classic script: ${fmt(iifeGzip).trim()}`);
+  line(`    of which before verify() (${mod.initial.files} files)`, mod.initial.raw, mod.initial.gzip);
+  line(`  an OB 3.0 credential (${mod.ob3.files} files)`, mod.ob3.raw, mod.ob3.gzip, `the classic script + browser/ob3.js: ${fmt(iifeGzip + browserGzip).trim()}`);
+  line(`  every file (${mod.all.files})`, mod.all.raw, mod.all.gzip);
+}
+
 print('\nFiles of budget 1 (minified, gzip -9 each): initial load marked *');
 for (const path of [...hosted].sort((x, y) => esm.outputs.get(y).gzip - esm.outputs.get(x).gzip)) {
   const o = esm.outputs.get(path);
@@ -219,6 +261,8 @@ if (asJson) {
     files: Object.fromEntries(all.map((f) => { const bytes = readFileSync(f); return [relative(dist, f), { raw: bytes.length, gzip: gz(bytes) }]; })),
     element: { ...budget(hostedSize, ELEMENT_BUDGET, ELEMENT_CEILING), files: hostedSize.files, initialGzip: initialSize.gzip },
     total: budget({ raw: iife.length + browserRaw, gzip: iifeGzip + browserGzip }, TOTAL_BUDGET),
+    classicScript: { raw: iife.length, gzip: iifeGzip },
+    moduleScript: mod,
   }));
 }
 if (strict && (hostedSize.gzip > ELEMENT_BUDGET || iifeGzip + browserGzip > TOTAL_BUDGET)) process.exit(1);

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { REPO, requireBrowser, settled, startHarness, statuses, type Harness } from './harness.js';
+import { REPO, expectClean, requireBrowser, settled, startHarness, statuses, type Harness } from './harness.js';
 import { CORPUS_URL } from '../helpers/corpus-dir.js';
 
 const run = requireBrowser();
@@ -31,12 +31,6 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
     return page;
   }
 
-  async function assertClean(page: Page): Promise<void> {
-    expect(h.errors).toEqual([]);
-    expect(h.cspViolations).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
-    expect(h.offsite).toEqual([]);
-  }
 
   it('the script-tag page renders each sample badge with the status its name promises', async () => {
     const page = await open('/examples/embed.html');
@@ -49,7 +43,7 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
     const onDisk = readdirSync(`${REPO}examples/badges`).map((file) => `badges/${file}`);
     for (const src of srcs) expect(onDisk).toContain(src);
     expect(srcs.some((src) => src.includes('ob2-')) && srcs.some((src) => src.includes('ob3-'))).toBe(true);
-    await assertClean(page);
+    await expectClean(h, page);
   });
 
   it('exposes the API on the VerifyBadge global and styles with adopted stylesheets', async () => {
@@ -102,7 +96,7 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
     });
     await expect(page.locator('#valid [part~="status"]').textContent()).resolves.toContain('Verified');
     await expect(page.locator('#indeterminate [part~="status"]').textContent()).resolves.toContain('Cannot be checked');
-    await assertClean(page);
+    await expectClean(h, page);
   });
 
   it('with verify="manual" verifies only when the viewer presses the button', async () => {
@@ -123,7 +117,7 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
     await expect(page.locator('#checker [part~="name"]').textContent()).resolves.toBeTruthy();
     await page.locator('#checker').getByRole('button', { name: 'Check another badge' }).click();
     await expect(page.locator('#checker [part~="dropzone"]').count()).resolves.toBe(1);
-    await assertClean(page);
+    await expectClean(h, page);
   });
 
   // 1EdTech's baked OB 3.0 badges take their key from the verification method URL or the JWT
@@ -142,7 +136,7 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
       expect(result).toEqual({ status: 'indeterminate', version: '3.0', input: file });
       await page.locator('#checker').getByRole('button', { name: 'Check another badge' }).click();
     }
-    await assertClean(page);
+    await expectClean(h, page);
   });
 
   it('the drop zone is reachable with the keyboard and opens the file chooser', async () => {
@@ -213,7 +207,7 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
       scriptUrls: [],
     });
     expect(dialogs).toBe(0);
-    await assertClean(page);
+    await expectClean(h, page);
   });
 
   describe('accessibility (axe-core)', () => {

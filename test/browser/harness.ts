@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { createDemoServer } from '../../examples/serve.mjs';
@@ -120,4 +121,12 @@ export async function statuses(page: Page, selector = 'verify-badge'): Promise<R
       els.map((el) => [el.id || el.getAttribute('src') || '', el.shadowRoot?.querySelector('[part~="card"]')?.getAttribute('data-status') ?? null]),
     ),
   );
+}
+
+/** The page ran clean: no page error, no CSP violation (reported or caught by the page), no request off 127.0.0.1. */
+export async function expectClean(h: Harness, page: Page): Promise<void> {
+  expect(h.errors).toEqual([]);
+  expect(h.cspViolations).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+  expect(h.offsite).toEqual([]);
 }

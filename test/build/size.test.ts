@@ -21,10 +21,18 @@ interface Budget {
   ceiling: number;
 }
 
+interface Download {
+  raw: number;
+  gzip: number;
+  files: number;
+}
+
 interface SizeReport {
   files: Record<string, { raw: number; gzip: number }>;
   element: Budget & { files: number; initialGzip: number };
   total: Budget;
+  classicScript: { raw: number; gzip: number };
+  moduleScript: { initial: Download; hostedOb2: Download; ob3: Download; all: Download } | null;
 }
 
 describe.runIf(built)('the size budgets (scripts/size-report.mjs)', () => {
@@ -47,8 +55,19 @@ describe.runIf(built)('the size budgets (scripts/size-report.mjs)', () => {
     expect(report.element.gzip).toBeLessThanOrEqual(report.element.ceiling);
   });
 
+  // The module script exists to make pages download less than the classic script: it must.
+  it('has the module script download less than the classic script, for OB 2.0 and for OB 3.0 badges', () => {
+    const mod = report.moduleScript;
+    expect(mod).not.toBeNull();
+    expect(mod!.initial.files).toBeGreaterThan(0);
+    expect(mod!.hostedOb2.gzip).toBeGreaterThan(mod!.initial.gzip);
+    expect(mod!.hostedOb2.gzip).toBeLessThan(report.classicScript.gzip);
+    expect(mod!.ob3.gzip).toBeLessThan(report.total.gzip);
+    expect(mod!.ob3.gzip).toBeLessThanOrEqual(report.total.target);
+  });
+
   it('measures every shipped JavaScript file, raw and gzip', () => {
-    for (const name of ['verify-badge.global.js', 'browser/ob3.js', 'element/define.js', 'index.js', 'cli/main.js']) {
+    for (const name of ['verify-badge.global.js', 'browser/ob3.js', 'module/verify-badge.js', 'element/define.js', 'index.js', 'cli/main.js']) {
       const file = report.files[name];
       expect(file, name).toBeDefined();
       expect(file!.gzip).toBeGreaterThan(0);
