@@ -79,6 +79,11 @@ function isPrivateIPv6(g: number[]): boolean {
   const allZeroUpTo = (n: number) => g.slice(0, n).every((x) => x === 0);
   if (allZeroUpTo(7) && (g7 === 0 || g7 === 1)) return true; // :: and ::1
   if (allZeroUpTo(5) && g5 === 0xffff) return isPrivateIPv4([g6 >> 8, g6 & 0xff, g7 >> 8, g7 & 0xff]); // v4-mapped
+  // IPv4-compatible (::/96, deprecated): no public host has one, and a stack that still maps
+  // it would reach the IPv4 address inside, so the whole block is refused.
+  if (allZeroUpTo(6)) return true;
+  // IPv4-translated (::ffff:0:0/96, SIIT): the IPv4 address inside is what a translator reaches.
+  if (allZeroUpTo(4) && g[4] === 0xffff && g5 === 0) return isPrivateIPv4([g6 >> 8, g6 & 0xff, g7 >> 8, g7 & 0xff]);
   // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) carry an IPv4 address that a gateway may reach.
   if (g0 === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return isPrivateIPv4([g6 >> 8, g6 & 0xff, g7 >> 8, g7 & 0xff]);
   if (g0 === 0x2002) return isPrivateIPv4([g[1]! >> 8, g[1]! & 0xff, g[2]! >> 8, g[2]! & 0xff]);

@@ -24,11 +24,15 @@ describe('isPrivateAddress', () => {
     '64:ff9b::10.0.0.1',
     '2002:7f00:1::',
     '2002:c0a8:101::1',
+    '::127.0.0.1',
+    '::8.8.8.8',
+    '::ffff:0:127.0.0.1',
+    '::ffff:0:a9fe:a9fe',
   ])('treats %s as private', (address) => {
     expect(isPrivateAddress(address)).toBe(true);
   });
 
-  it.each(['93.184.216.34', '172.32.0.1', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])('treats %s as public', (address) => {
+  it.each(['93.184.216.34', '172.32.0.1', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1', '::ffff:0:808:808', '203.0.113.7', '2001:db8::7'])('treats %s as public', (address) => {
     expect(isPrivateAddress(address)).toBe(false);
   });
 });
