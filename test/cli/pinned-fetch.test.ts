@@ -12,7 +12,8 @@ import { isPrivateAddress } from '../../src/verify/network-guard.js';
 import { NOW } from '../helpers/cli-harness.js';
 
 /** A public address (no service is ever reached there: every test refuses or stays on loopback). */
-const PUBLIC = '93.184.215.14';
+// TEST-NET-3 (RFC 5737): public to the guard, routed nowhere, so a regression cannot reach a real host.
+const PUBLIC = '203.0.113.7';
 
 /** A loopback HTTP server that records every request it receives. */
 interface Recorder {
@@ -27,7 +28,10 @@ beforeEach(async () => {
   const requests: Recorder['requests'] = [];
   const server = createServer((req, res) => {
     requests.push({ url: req.url ?? '', host: req.headers.host });
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+    // /redirect?to=<url>: a redirect hop, for the test that each hop is pinned on its own.
+    const to = new URL(req.url ?? '/', 'http://x').searchParams.get('to');
+    if (to) res.writeHead(302, { location: to }).end();
+    else res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   recorder = { port: (server.address() as AddressInfo).port, requests, server };
@@ -88,16 +92,16 @@ describe('the pinned fetch', () => {
   });
 
   it('hands back every address it checked when asked for all, and the first one otherwise', async () => {
-    const lookup = createPinnedLookup({ resolve: answering(PUBLIC, '2606:2800:21f:cb07:6820:80da:af6b:8b2c'), isRefused: isPrivateAddress });
+    const lookup = createPinnedLookup({ resolve: answering(PUBLIC, '2001:db8::7'), isRefused: isPrivateAddress });
     expect(await lookUp(lookup, { all: true })).toMatchObject({
       error: null,
       address: [
         { address: PUBLIC, family: 4 },
-        { address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 },
+        { address: '2001:db8::7', family: 6 },
       ],
     });
     expect(await lookUp(lookup, {})).toMatchObject({ error: null, address: PUBLIC, family: 4 });
-    expect(await lookUp(lookup, { family: 6 })).toMatchObject({ error: null, address: '2606:2800:21f:cb07:6820:80da:af6b:8b2c', family: 6 });
+    expect(await lookUp(lookup, { family: 6 })).toMatchObject({ error: null, address: '2001:db8::7', family: 6 });
   });
 });
 
@@ -160,6 +164,28 @@ describe('the pinned fetch refuses', () => {
     expect(result.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['FETCH_FAILED']));
     expect(result.errors.map((e) => e.code)).not.toContain('URL_REFUSED');
     expect(recorder.requests).toEqual([]);
+  });
+});
+
+describe('the pinned fetch, on a redirect', () => {
+  it('pins each hop on its own: a hop whose name resolves to a private address is refused', async () => {
+    // The first host is the test server (127.0.0.1, let through for this test); the redirect's
+    // host resolves to another loopback address, which stays refused.
+    const byName = (hostname: string) => (hostname === 'first.rebind.test' ? '127.0.0.1' : '127.0.0.2');
+    const fetch = createPinnedFetch({
+      resolve: async (hostname) => [{ address: byName(hostname), family: 4 }],
+      isRefused: (a) => a !== '127.0.0.1' && isPrivateAddress(a),
+    });
+    let stdout = '';
+    const io: Partial<CliIo> = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true }, env: {}, resolveHost: async () => [PUBLIC], fetch };
+    const second = `http://second.rebind.test:${recorder.port}/badge.json`;
+    const first = `http://first.rebind.test:${recorder.port}/redirect?to=${encodeURIComponent(second)}`;
+    expect(await runCli(['--json', '--now', NOW, first], io)).toBe(1);
+    const result = JSON.parse(stdout) as { status: string; errors: Array<{ code: string }> };
+    expect(result.status).toBe('indeterminate');
+    expect(result.errors.map((e) => e.code)).toEqual(['URL_REFUSED']);
+    // The first hop was served; the second never reached any server.
+    expect(recorder.requests.map((r) => r.host)).toEqual([`first.rebind.test:${recorder.port}`]);
   });
 });
 

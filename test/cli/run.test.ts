@@ -270,7 +270,7 @@ describe('bad input and usage errors', () => {
 });
 
 describe('the library options a command line turns into', () => {
-  const io = { cwd: CLI_FIXTURES, fetch: undefined, resolveHost: async () => ['93.184.215.14'] };
+  const io = { cwd: CLI_FIXTURES, fetch: undefined, resolveHost: async () => ['203.0.113.7'] };
   const optionsFor = async (argv: string[]) => {
     const parsed = parseArgs([...argv, 'badge.png']);
     if (!parsed.ok) throw new Error(parsed.error);

@@ -60,7 +60,7 @@ export async function runCapture(argv: readonly string[], options: RunOptions = 
     cwd: options.cwd ?? process.cwd(),
     fetch: options.fetch ?? refusingFetch(networkAttempts),
     // A public documentation-free address: the guard lets it through, the fetch refuses it.
-    resolveHost: async () => ['93.184.215.14'],
+    resolveHost: async () => ['203.0.113.7'],
   };
   // Loaded on first use, so tests that only need the paths above do not load the pipeline.
   const { runCli } = await import('../../src/cli/run.js');

@@ -9,7 +9,7 @@ const asked = new Map();
 dns.lookup = async (hostname, options) => {
   const count = (asked.get(hostname) ?? 0) + 1;
   asked.set(hostname, count);
-  const address = count === 1 ? '93.184.215.14' : '127.0.0.1';
+  const address = count === 1 ? '203.0.113.7' : '127.0.0.1';
   process.stderr.write(`rebinding-dns: ${hostname} -> ${address}\n`);
   return options?.all ? [{ address, family: 4 }] : { address, family: 4 };
 };
