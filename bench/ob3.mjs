@@ -12,11 +12,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = new URL('./', import.meta.url);
 const FIXTURES = new URL('../test/fixtures/ob3/', HERE);
-const CORPUS = new URL('../../shared/conformance/', HERE);
+// As the tests find it: ../shared/conformance beside the repository, or $VB_CONFORMANCE.
+const CORPUS = process.env.VB_CONFORMANCE ? pathToFileURL(`${process.env.VB_CONFORMANCE.replace(/\/$/, '')}/`) : new URL('../../shared/conformance/', HERE);
 const NOW = '2026-11-23T00:00:00Z';
 const DIST = process.env.VB_DIST ?? fileURLToPath(new URL('../dist/index.js', HERE));
 

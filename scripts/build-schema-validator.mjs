@@ -30,7 +30,8 @@ import Ajv2019 from 'ajv/dist/2019.js';
 import { build } from 'esbuild';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = join(repo, '..', 'shared', 'conformance');
+// As the tests find it: ../shared/conformance beside the repository, or $VB_CONFORMANCE.
+const corpus = process.env.VB_CONFORMANCE ?? join(repo, '..', 'shared', 'conformance');
 const schemaPath = process.argv[2] ?? join(corpus, '1EdTech-ob-v3p0-json-schema', 'ob_v3p0_achievementcredential_schema.json');
 const schemaDir = join(repo, 'src', 'verify', 'ob3', 'schema');
 const outJs = join(schemaDir, 'achievement-credential.generated.js');
