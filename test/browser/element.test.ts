@@ -3,17 +3,10 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { REPO, expectClean, requireBrowser, settled, startHarness, statuses, type Harness } from './harness.js';
+import { REPO, expectClean, expectedStatus, requireBrowser, settled, startHarness, statuses, type Harness } from './harness.js';
 import { CORPUS_URL } from '../helpers/corpus-dir.js';
 
 const run = requireBrowser();
-
-/** What a sample badge's file name promises. */
-function expectedStatus(file: string): string {
-  if (/tampered|invalid/.test(file)) return 'invalid';
-  for (const status of ['revoked', 'suspended', 'expired', 'not-yet-valid', 'indeterminate', 'valid']) if (file.includes(status)) return status;
-  throw new Error(`no expectation for ${file}`);
-}
 
 describe.runIf(run)('<verify-badge> in Chromium', () => {
   let h: Harness;

@@ -130,3 +130,10 @@ export async function expectClean(h: Harness, page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).toEqual([]);
   expect(h.offsite).toEqual([]);
 }
+
+/** What a sample badge's file name promises. */
+export function expectedStatus(file: string): string {
+  if (/tampered|invalid/.test(file)) return 'invalid';
+  for (const status of ['revoked', 'suspended', 'expired', 'not-yet-valid', 'indeterminate', 'valid']) if (file.includes(status)) return status;
+  throw new Error(`no expectation for ${file}`);
+}

@@ -4,16 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DIST, expectClean, requireBrowser, settled, startHarness, statuses, type Harness } from './harness.js';
+import { DIST, expectClean, expectedStatus, requireBrowser, settled, startHarness, statuses, type Harness } from './harness.js';
 
 const run = requireBrowser();
-
-/** What a sample badge's file name promises. */
-function expectedStatus(src: string): string {
-  if (/tampered/.test(src)) return 'invalid';
-  for (const status of ['revoked', 'expired', 'valid']) if (src.includes(status)) return status;
-  throw new Error(`no expectation for ${src}`);
-}
 
 /** JSON-LD processing and the Data Integrity suites, as they appear in the built code. */
 const OB3_MACHINERY = /URDNA2015|RDFC-1\.0|eddsa-rdfc-2022|Ed25519Signature2020/;
