@@ -65,9 +65,12 @@ if (all.length === 0) {
 print(`Files in ${relative(process.cwd(), dist) || '.'} (JavaScript)\n${'file'.padEnd(58)}${'raw'.padStart(10)}${'gzip'.padStart(10)}`);
 let esmRaw = 0;
 let esmGzip = 0;
+/** Every file's raw and gzip size, by path: each file is read and compressed once. */
+const sizeOf = new Map();
 for (const file of all) {
   const bytes = readFileSync(file);
   const size = gz(bytes);
+  sizeOf.set(file, { raw: bytes.length, gzip: size });
   if (!file.endsWith('.global.js') && !file.startsWith(join(dist, 'cli')) && !file.startsWith(join(dist, 'browser')) && !file.startsWith(join(dist, 'module'))) {
     esmRaw += bytes.length;
     esmGzip += size;
@@ -76,8 +79,8 @@ for (const file of all) {
 }
 
 const browserFiles = all.filter((f) => f.startsWith(join(dist, 'browser')));
-const browserGzip = browserFiles.reduce((n, f) => n + gz(readFileSync(f)), 0);
-const browserRaw = browserFiles.reduce((n, f) => n + readFileSync(f).length, 0);
+const browserGzip = browserFiles.reduce((n, f) => n + sizeOf.get(f).gzip, 0);
+const browserRaw = browserFiles.reduce((n, f) => n + sizeOf.get(f).raw, 0);
 
 // Leave the OB 3.0 module (and what only it imports) out: verify() loads it on demand, and
 // its browser build is measured from dist/browser/ below.
@@ -198,7 +201,7 @@ function moduleBuild(dir) {
   // Minified esbuild output: `import{a as b}from"./chunk-X.js"` and `import"./chunk-X.js"`.
   const staticImports = (f) => [...text.get(f).matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
   const closure = (roots) => staticClosure(roots, (f) => (text.has(f) ? staticImports(f) : undefined));
-  const size = (set) => [...set].reduce((acc, f) => ({ raw: acc.raw + text.get(f).length, gzip: acc.gzip + gz(Buffer.from(text.get(f))), files: acc.files + 1 }), { raw: 0, gzip: 0, files: 0 });
+  const size = (set) => [...set].reduce((acc, f) => ({ raw: acc.raw + sizeOf.get(join(dir, f)).raw, gzip: acc.gzip + sizeOf.get(join(dir, f)).gzip, files: acc.files + 1 }), { raw: 0, gzip: 0, files: 0 });
   const entry = 'verify-badge.js';
   const chunk = (prefix) => names.find((f) => f.startsWith(prefix));
   return {
@@ -258,7 +261,7 @@ contributors('OB 3.0 (dist/browser/)', ob3Parts.top);
 if (asJson) {
   const budget = (size, target, ceiling = target) => ({ raw: size.raw, gzip: size.gzip, target, ceiling });
   console.log(JSON.stringify({
-    files: Object.fromEntries(all.map((f) => { const bytes = readFileSync(f); return [relative(dist, f), { raw: bytes.length, gzip: gz(bytes) }]; })),
+    files: Object.fromEntries(all.map((f) => [relative(dist, f), sizeOf.get(f)])),
     element: { ...budget(hostedSize, ELEMENT_BUDGET, ELEMENT_CEILING), files: hostedSize.files, initialGzip: initialSize.gzip },
     total: budget({ raw: iife.length + browserRaw, gzip: iifeGzip + browserGzip }, TOTAL_BUDGET),
     classicScript: { raw: iife.length, gzip: iifeGzip },
