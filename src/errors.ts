@@ -49,7 +49,10 @@ export type ErrorCode =
   | 'UNSUPPORTED_PROOF'
   /** A JWS/JWT `alg` that is refused (`none`, HMAC) or unknown. */
   | 'ALG_NOT_ALLOWED'
-  /** A JWS/JWT that is not well-formed compact serialisation. */
+  /**
+   * A JWS/JWT (three base64url segments, the first a JSON header with an `alg`) that is not
+   * otherwise well-formed. Text without such a header is no token: `INPUT_UNRECOGNISED`.
+   */
   | 'JWS_MALFORMED'
   /** A JWT claim disagrees with the credential (`iss`, `sub`, `jti`, `typ`). */
   | 'JWT_CLAIM_MISMATCH'

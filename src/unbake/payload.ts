@@ -8,8 +8,8 @@
 /** The three kinds of payload an Open Badge can be baked or handed over as. */
 export type PayloadType = 'json' | 'jws' | 'url';
 
-// base64url without padding, as RFC 7515 compact serialisation requires.
-const B64URL_SEGMENT = /^[A-Za-z0-9_-]+$/;
+// Three base64url segments without padding (RFC 7515 §7.1), capturing the header.
+const COMPACT_JWS = /^([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * Says whether `text` is a JSON object, a compact JWS (a VC-JWT or an OB 2.0 signed
@@ -46,25 +46,28 @@ function isJsonObject(t: string): boolean {
 
 /**
  * True for `header.payload.signature` where the header is base64url JSON with a string `alg`.
- * The payload may be empty only in the detached form, which badges never use, so all three
- * segments must be non-empty.
+ * This is the one test of "this text is a JWS" for unbaking and verifying alike, so a token
+ * gets the same verdict whether it comes baked in an image or as text. The payload must be
+ * present (badges never use the detached form); the signature may be empty, as in an unsecured
+ * token (`"alg": "none"`), which verification then refuses for its `alg` (`ALG_NOT_ALLOWED`)
+ * instead of calling it unreadable.
  *
  * @example
  * ```ts
  * isCompactJws('eyJhbGciOiJSUzI1NiJ9.e30.c2ln') // true
+ * isCompactJws('eyJhbGciOiJub25lIn0.e30.')      // true: unsecured, refused when verified
  * isCompactJws('www.example.org')               // false
  * ```
  */
 export function isCompactJws(t: string): boolean {
-  const parts = t.split('.');
-  if (parts.length !== 3) return false;
-  if (!parts.every((p) => B64URL_SEGMENT.test(p))) return false;
-  const header = decodeBase64UrlJson(parts[0] as string);
+  const header = COMPACT_JWS.exec(t)?.[1];
+  if (header === undefined) return false;
+  const decoded = decodeBase64UrlJson(header);
   return (
-    typeof header === 'object' &&
-    header !== null &&
-    !Array.isArray(header) &&
-    typeof (header as { alg?: unknown }).alg === 'string'
+    typeof decoded === 'object' &&
+    decoded !== null &&
+    !Array.isArray(decoded) &&
+    typeof (decoded as { alg?: unknown }).alg === 'string'
   );
 }
 

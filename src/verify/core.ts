@@ -19,3 +19,5 @@ export { asArray, isObject, nestsDeeperThan, type JsonObject } from './json.js';
 export { looksLikeCompactJws } from './jose/shape.js';
 // Listed to bring what the on-demand image readers share (unbake/shared.ts) into the set.
 export { classifyPayload } from '../unbake/shared.js';
+// What counts as a JWS, for input detection and hosted answers alike (as unbaking decides).
+export { isCompactJws } from '../unbake/payload.js';

@@ -6,14 +6,13 @@
 import { BadgeError, isBadgeError } from '../errors.js';
 import type { InputFormat } from '../result.js';
 import { looksLikePng, unbakePng, type PngInflater } from '../unbake/png.js';
-import { isHttpUrl } from '../unbake/payload.js';
+import { isCompactJws, isHttpUrl } from '../unbake/payload.js';
 import { resolveUnbakeOptions } from '../unbake/types.js';
 import type { UnbakedBadge } from '../unbake/shared.js';
 import type { VerifyContext } from './context.js';
 import { FetchError } from './fetch-error.js';
 import type { FetchedResource } from './fetcher.js';
 import { goneDocument, revocationReasonOf } from './ob2/gone.js';
-import { looksLikeCompactJws } from './jose/shape.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json.js';
 
 /** Everything `verify` accepts. */
@@ -85,11 +84,10 @@ export type TextKind =
   | { kind: 'jws'; token: string }
   | { kind: 'url'; url: string };
 
-/** True when `text` has the shape of a compact JWS: three base64url segments. */
-export const looksLikeJws: (text: string) => boolean = looksLikeCompactJws;
-
 /**
- * Classify text (a string input, decoded bytes, a baked payload or a fetched body).
+ * Classify text (a string input, decoded bytes, a baked payload or a fetched body). A JWS is
+ * recognised as unbaking recognises one (a header that decodes to JSON with an `alg`), so
+ * the same token gets the same verdict baked or not, and dotted text is not taken for one.
  *
  * @throws BadgeError `JSON_MALFORMED` for text that starts like JSON but does not parse,
  *   `INPUT_UNRECOGNISED` for anything else.
@@ -110,7 +108,7 @@ export function classifyText(raw: string): TextKind {
     if (nestsDeeperThan(value)) throw new BadgeError('PAYLOAD_TOO_LARGE', `the JSON nests more than ${MAX_JSON_DEPTH} levels deep`);
     return { kind: 'json', value };
   }
-  if (looksLikeJws(text)) return { kind: 'jws', token: text };
+  if (isCompactJws(text)) return { kind: 'jws', token: text };
   if (isHttpUrl(text)) return { kind: 'url', url: text };
   throw new BadgeError('INPUT_UNRECOGNISED', 'the input is neither an image, JSON, a compact JWS nor an http(s) URL');
 }

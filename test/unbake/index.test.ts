@@ -35,6 +35,9 @@ describe('the unbake entry point', () => {
     expect(classifyPayload('[1,2]')).toBeNull();
     expect(classifyPayload('{not json}')).toBeNull();
     expect(classifyPayload('a.b.c')).toBeNull();
+    // An unsecured token is still a JWS (verification refuses its alg); a detached payload is not.
+    expect(classifyPayload('eyJhbGciOiJub25lIn0.e30.')).toBe('jws');
+    expect(classifyPayload('eyJhbGciOiJFUzI1NiJ9..c2ln')).toBeNull();
     expect(classifyPayload('ftp://example.org/a')).toBeNull();
     expect(classifyPayload('https://exa mple.org')).toBeNull();
     expect(classifyPayload('')).toBeNull();

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { unbakeBytes } from '../../src/unbake/index.js';
 import { CheckList, type VerifyContext } from '../../src/verify/context.js';
 import { Fetcher } from '../../src/verify/fetcher.js';
-import { assertVerifyInput, classifyText, detectInput, inputLabel, isHttpUrl, looksLikeJws } from '../../src/verify/input.js';
+import { assertVerifyInput, classifyText, detectInput, inputLabel, isHttpUrl } from '../../src/verify/input.js';
 import { resolveOptions } from '../../src/verify/options.js';
 import { codeOf } from '../helpers/codes.js';
 
@@ -36,6 +36,10 @@ describe('classifyText', () => {
     expect(classifyText('eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln').kind).toBe('jws');
   });
 
+  it('recognises an unsecured token (empty signature), so that verifying refuses its alg', () => {
+    expect(classifyText('eyJhbGciOiJub25lIn0.e30.')).toEqual({ kind: 'jws', token: 'eyJhbGciOiJub25lIn0.e30.' });
+  });
+
   it('recognises an http(s) URL', () => {
     expect(classifyText(' https://example.org/a.json ')).toEqual({ kind: 'url', url: 'https://example.org/a.json' });
   });
@@ -48,6 +52,9 @@ describe('classifyText refuses', () => {
     ['a file URL', 'file:///etc/passwd', 'INPUT_UNRECOGNISED'],
     ['a javascript URL', 'javascript:alert(1)', 'INPUT_UNRECOGNISED'],
     ['two JWS segments', 'abc.def', 'INPUT_UNRECOGNISED'],
+    // Three base64url segments, but no JSON header with an alg: dotted text, not a token.
+    ['JWS-shaped junk', 'abc.def.ghi', 'INPUT_UNRECOGNISED'],
+    ['a header without alg', 'e30.e30.c2ln', 'INPUT_UNRECOGNISED'],
   ])('%s with %s', (_name, text, code) => {
     expect(codeOf(() => classifyText(text))).toBe(code);
   });
@@ -164,14 +171,5 @@ describe('detectInput refuses images', () => {
     const ctx = context();
     await detectInput(bytes, ctx);
     expect(ctx.checks.items.find((c) => c.id === 'unbake')?.code).toBe(unbakeVerdict(bytes));
-  });
-});
-
-describe('looksLikeJws', () => {
-  it('agrees with the JWS parser on the shape of a compact JWS', () => {
-    expect(looksLikeJws('eyJhbGciOiJSUzI1NiJ9.e30.c2ln')).toBe(true);
-    expect(looksLikeJws('eyJhbGciOiJub25lIn0.e30.')).toBe(true);
-    expect(looksLikeJws('abc.def')).toBe(false);
-    expect(looksLikeJws('a b.c.d')).toBe(false);
   });
 });

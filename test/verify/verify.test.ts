@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bake } from '../../src/unbake/bake.js';
 import { verify } from '../../src/verify/verify.js';
 import { bytesOf, CORPUS, mapFetch, OB2_FIXTURES, OB2_MAP, textOf } from '../helpers/corpus-fetch.js';
 
@@ -65,6 +66,8 @@ describe('verify with inputs that are not badges', () => {
     ['a JSON array', '[1, 2]', 'NOT_A_BADGE'],
     ['an empty string', '   ', 'INPUT_UNREADABLE'],
     ['a relative path', 'badges/alice.png', 'INPUT_UNRECOGNISED'],
+    // Shaped like a compact JWS but without a JSON header: baked, it is PAYLOAD_UNRECOGNISED.
+    ['dotted text', 'abc.def.ghi', 'INPUT_UNRECOGNISED'],
   ])('reports %s as error %s', async (_name, input, code) => {
     const fetch = refuse();
     const result = await verify(input, { fetch, now: NOW });
@@ -112,6 +115,24 @@ describe('verify with inputs that are not badges', () => {
       ['input', 'passed'],
       ['parse', 'passed'],
       ['structure', 'failed'],
+    ]);
+  });
+});
+
+describe('verify judges a token the same, baked or as text', () => {
+  it('refuses an unsecured token (alg none, empty signature) as ALG_NOT_ALLOWED either way', async () => {
+    const unsecured = textOf(new URL('signed/alg-none.jws', OB2_FIXTURES)).trim();
+    expect(unsecured.endsWith('.')).toBe(true);
+    const png = bytesOf(new URL('mozilla-openbadges-bakery/test/unbaked.png', CORPUS));
+    const baked = await bake(png, unsecured, { version: '2.0' });
+    const verdicts = [];
+    for (const input of [unsecured, baked]) {
+      const result = await verify(input, { fetch: refuse(), now: NOW });
+      verdicts.push([result.status, codes(result)]);
+    }
+    expect(verdicts).toEqual([
+      ['invalid', ['ALG_NOT_ALLOWED']],
+      ['invalid', ['ALG_NOT_ALLOWED']],
     ]);
   });
 });

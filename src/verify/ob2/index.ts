@@ -7,8 +7,8 @@ import { verifyHosted } from './hosted.js';
 import {
   detectVersion,
   hostedFetchError,
+  isCompactJws,
   isObject,
-  looksLikeCompactJws,
   nodeKind,
   str,
   toOb2ShapeOnDemand,
@@ -76,7 +76,7 @@ export async function verifyOb2Url(url: string, ctx: VerifyContext): Promise<Ver
     ctx.checks.failFrom('hosted', hostedFetchError(error, url), 'FETCH_FAILED');
     return { version: null, badge: null, credential: null };
   }
-  if (looksLikeCompactJws(text)) return verifySignedOnDemand(text, ctx);
+  if (isCompactJws(text)) return verifySignedOnDemand(text, ctx);
   let json: unknown;
   try {
     json = JSON.parse(text);

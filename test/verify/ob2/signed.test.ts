@@ -159,10 +159,17 @@ describe('signed assertions that fail', () => {
     expect(failed.proof).toBe('PROOF_MISSING');
   });
 
-  it('reports JWS_MALFORMED for a token whose header is not JSON', async () => {
-    const { result, failed } = await check('bm90IGpzb24.eyJhIjoxfQ.c2ln');
+  it('reports JWS_MALFORMED for a JWS whose header lists critical extensions', async () => {
+    // {"alg":"RS256","crit":["exp"]} . {"a":1} . sig
+    const { result, failed } = await check('eyJhbGciOiJSUzI1NiIsImNyaXQiOlsiZXhwIl19.eyJhIjoxfQ.c2ln');
     expect(result.status).toBe('invalid');
     expect(failed.structure).toBe('JWS_MALFORMED');
+  });
+
+  it('does not take text for a JWS when its first segment is not a JSON header: error, as when baked', async () => {
+    const { result, failed } = await check('bm90IGpzb24.eyJhIjoxfQ.c2ln');
+    expect(result.status).toBe('error');
+    expect(failed.input).toBe('INPUT_UNRECOGNISED');
   });
 
   it('reports NOT_A_BADGE for a JWS whose payload is not an assertion', async () => {
