@@ -109,6 +109,18 @@ describe('verify with inputs that are not badges', () => {
     ]);
   });
 
+  it('reports a JSON-LD context document as not a badge of any version, though it has an inline @context', async () => {
+    const text = textOf(new URL('w3c-vc-data-model/contexts/credentials/v2.jsonld', CORPUS));
+    const result = await verify(text, { fetch: refuse(), now: NOW });
+    expect([result.status, result.version, codes(result)]).toEqual(['error', null, ['NOT_A_BADGE']]);
+  });
+
+  it('still reads an OB 2.0 node with an inline copy of the context as 2.0 (a BadgeClass: not awarded)', async () => {
+    const badgeClass = { '@context': { name: 'http://schema.org/name' }, type: 'BadgeClass', name: 'Robotics' };
+    const result = await verify(badgeClass, { fetch: refuse(), now: NOW });
+    expect([result.status, result.version, codes(result), result.badge?.name]).toEqual(['error', '2.0', ['NOT_A_BADGE'], 'Robotics']);
+  });
+
   it('lists every check that ran or was skipped', async () => {
     const result = await verify('{"a": 1}', { fetch: refuse(), now: NOW });
     expect(result.checks.map((c) => [c.id, c.status])).toEqual([

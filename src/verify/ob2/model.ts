@@ -75,7 +75,10 @@ export function detectVersion(node: JsonObject): LegacyVersion | null {
   if (isObject(node.verify) && (node.uid !== undefined || typeof node.badge === 'string')) return '1.0';
   if (typeof node.recipient === 'string' && isObject(node.badge)) return '0.5';
   const contexts = contextEntries(node);
-  if (contexts.some((c) => c === 'inline' || /openbadges/i.test(c))) return '2.0';
+  if (contexts.some((c) => /openbadges/i.test(c))) return '2.0';
+  // An inline context alone says nothing about Open Badges (every JSON-LD context document
+  // has one): it counts only on a node typed as one of OB 2.0's own classes.
+  if (contexts.includes('inline') && hasType(node, 'Assertion', 'BadgeClass', 'Issuer', 'Profile')) return '2.0';
   if (hasType(node, 'Assertion') && isObject(node.recipient)) return '2.0';
   return null;
 }
