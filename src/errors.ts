@@ -7,7 +7,7 @@
  */
 export type ErrorCode =
   // --- the input is not a badge at all → "error" ---
-  /** The input could not be read (wrong kind of value, unreadable Blob, empty). */
+  /** The input could not be read (an unreadable Blob or file, an empty input). A value `verify` cannot take at all (a number, null) is misuse: it throws `TypeError`. */
   | 'INPUT_UNREADABLE'
   /** The bytes are not a PNG or SVG image, nor JSON, nor a compact JWS, nor a URL. */
   | 'INPUT_UNRECOGNISED'
