@@ -102,7 +102,7 @@ async function verifyListCredential(
   list: Record<string, unknown>,
   ctx: VerifyContext,
 ): Promise<{ ok: true } | { ok: false; code: ErrorCode; message: string }> {
-  const structure = checkStructure(list);
+  const structure = checkStructure(list, 'list');
   if (structure.status === 'failed') return { ok: false, code: structure.code ?? 'INVALID_PROPERTY', message: `status list: ${structure.message}` };
   const proofs = await verifyProofs(list, ctx);
   if (!proofs.verified) {
@@ -147,8 +147,8 @@ function recordStructure(credential: Record<string, unknown>, checks: CheckList)
 
 /**
  * Verify an OB 3.0 credential with an embedded proof (JSON-LD: OpenBadgeCredential,
- * AchievementCredential, EndorsementCredential; other VCs such as CLR 2.0 are checked the
- * same way with a `structure` warning). Records its checks on `ctx.checks`.
+ * AchievementCredential, EndorsementCredential; a CLR 2.0 is checked the same way with a
+ * `structure` warning, any other VC fails `structure`). Records its checks on `ctx.checks`.
  *
  * @example
  * ```ts

@@ -43,9 +43,15 @@ const OB_CONTEXT =
  */
 export const OB_TYPES = ['OpenBadgeCredential', 'AchievementCredential', 'EndorsementCredential'] as const;
 
+/**
+ * Credential types of 1EdTech's Comprehensive Learner Record 2.0, which carries Open Badges
+ * (a CLR is verified as any VC, with a warning that it is not a badge itself).
+ */
+const CLR_TYPES = ['ClrCredential'];
+
 /** The structural verdict. */
 export interface StructureFinding {
-  /** `failed`: not a credential we can verify; `warning`: a VC, but not an Open Badge. */
+  /** `failed`: not a credential we can verify (or, as a badge, not one); `warning`: a CLR. */
   status: 'passed' | 'failed' | 'warning';
   code?: ErrorCode;
   message: string;
@@ -69,14 +75,20 @@ export function isUri(value: unknown): value is string {
 }
 
 /**
- * Check the structure of an OB 3.0 credential.
+ * Check the structure of an OB 3.0 credential. As a `badge` (what was given to verify, or an
+ * endorsement), a VC of another type fails INVALID_TYPE: a signed status list or a university
+ * degree is real but is no badge, and calling it valid would tell a reader it is one (OB 3.0
+ * §8.2 step 1; 1EdTech's validator rejects unknown types too). A CLR, which carries badges,
+ * passes with a warning. As a `list` (a status list credential), only the VC rules apply: its
+ * own type is the status check's to judge.
  *
  * @example
  * ```ts
  * checkStructure(credential).status // 'passed'
+ * checkStructure(statusListCredential, 'list').status // 'passed'
  * ```
  */
-export function checkStructure(credential: Record<string, unknown>): StructureFinding {
+export function checkStructure(credential: Record<string, unknown>, role: 'badge' | 'list' = 'badge'): StructureFinding {
   const contexts = Array.isArray(credential['@context']) ? credential['@context'] : credential['@context'] === undefined ? [] : [credential['@context']];
   const first = contexts[0];
   const dataModel = first === VC_V2_CONTEXT ? '2.0' : first === VC_V1_CONTEXT ? '1.1' : null;
@@ -98,15 +110,19 @@ export function checkStructure(credential: Record<string, unknown>): StructureFi
   if (openBadge && !contexts.some((c) => typeof c === 'string' && OB_CONTEXT.test(c))) {
     return fail('INVALID_CONTEXT', 'an Open Badges 3.0 credential must include the OB 3.0 context', '@context');
   }
-  if (!openBadge) {
+  if (!openBadge && role === 'list') return { status: 'passed', message: `a verifiable credential of type ${clip(types.join(', '), 80)}`, dataModel, openBadge };
+  if (!openBadge && CLR_TYPES.some((t) => types.includes(t))) {
     return {
       status: 'warning',
       code: 'INVALID_TYPE',
-      message: `a verifiable credential of type ${clip(types.join(', '), 80)}, not an Open Badge: its proof and dates are checked as for any VC`,
+      message: `a CLR credential (${clip(types.join(', '), 80)}), not an Open Badge itself: its proof and dates are checked as for any VC`,
       property: 'type',
       dataModel,
       openBadge,
     };
+  }
+  if (!openBadge) {
+    return fail('INVALID_TYPE', `a verifiable credential of type ${clip(types.join(', '), 80)}, not an Open Badge (${OB_TYPES.join(', ')})`, 'type');
   }
   return { status: 'passed', message: `an Open Badges 3.0 ${types.filter((t) => t !== 'VerifiableCredential').join(', ')} (VCDM ${dataModel})`, dataModel, openBadge };
 }

@@ -66,8 +66,14 @@ describe('structure', () => {
     expect(checkStructure(base())).toMatchObject({ status: 'passed', dataModel: '2.0', openBadge: true });
   });
 
-  it('verifies a VC that is not an Open Badge, with a warning', () => {
+  it('verifies a CLR, which carries badges, with a warning', () => {
     expect(checkStructure(base({ type: ['VerifiableCredential', 'ClrCredential'] }))).toMatchObject({ status: 'warning', code: 'INVALID_TYPE' });
+  });
+
+  it('refuses any other VC as a badge, and takes it as a status list', () => {
+    const list = base({ type: ['VerifiableCredential', 'BitstringStatusListCredential'] });
+    expect(checkStructure(list)).toMatchObject({ status: 'failed', code: 'INVALID_TYPE', property: 'type' });
+    expect(checkStructure(list, 'list')).toMatchObject({ status: 'passed', openBadge: false });
   });
 
   it.each([
