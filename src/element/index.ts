@@ -65,8 +65,11 @@ declare global {
   }
 }
 
-/** Properties an app may set before the element is upgraded (see #upgradeProperties). */
-const UPGRADED = ['credential', 'file', 'fetch', 'now', 'labels'] as const;
+/**
+ * Properties an app may set before the element is upgraded (see #upgradeProperties),
+ * including those that reflect attributes: set early, they must still become attributes.
+ */
+const UPGRADED = ['src', 'recipient', 'verifyMode', 'layout', 'credential', 'file', 'fetch', 'now', 'labels'] as const;
 const ACCEPT = '.png,.svg,.json,.jsonld,.jwt,.jws,.txt,image/png,image/svg+xml,application/json,application/ld+json,text/plain';
 
 // On a server (SSR, Node without a DOM) HTMLElement does not exist: a plain base class lets
@@ -207,6 +210,11 @@ export class VerifyBadgeElement extends BaseElement {
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     if (oldValue === newValue) return;
+    // A page that sets a new src wants that badge shown, not the file the viewer picked before.
+    if (name === 'src' && this.#fileFromPicker) {
+      this.#file = null;
+      this.#fileFromPicker = false;
+    }
     // A new source while detached still drops the old result, so a reconnect cannot show it.
     if (name === 'src' || name === 'recipient') this.#sourceChanged();
     else if (!this.isConnected) return;
@@ -239,9 +247,12 @@ export class VerifyBadgeElement extends BaseElement {
     this.setAttribute('verify', value);
   }
 
-  /** The `layout` attribute, validated: anything but `compact` is `card`. */
+  /**
+   * The `layout` attribute, validated: anything but `compact` (in any case, as HTML matches
+   * keywords, and as the stylesheet's `[layout=compact i]` does) is `card`.
+   */
   get layout(): VerifyBadgeLayout {
-    return this.getAttribute('layout')?.trim().toLowerCase() === 'compact' ? 'compact' : 'card';
+    return this.getAttribute('layout')?.toLowerCase() === 'compact' ? 'compact' : 'card';
   }
   set layout(value: VerifyBadgeLayout) {
     this.setAttribute('layout', value);
@@ -286,9 +297,12 @@ export class VerifyBadgeElement extends BaseElement {
     this.#now = value ?? undefined;
   }
 
-  /** Replacement texts for this element (merged over `VerifyBadgeElement.defaultLabels`). */
+  /**
+   * Replacement texts for this element, merged over `VerifyBadgeElement.defaultLabels`, itself
+   * merged over the English defaults: a partial set leaves no text missing.
+   */
   get labels(): VerifyBadgeLabels {
-    return mergeLabels((this.constructor as typeof VerifyBadgeElement).defaultLabels ?? DEFAULT_LABELS, this.#labels);
+    return mergeLabels(mergeLabels(DEFAULT_LABELS, (this.constructor as typeof VerifyBadgeElement).defaultLabels), this.#labels);
   }
   set labels(value: VerifyBadgeLabelsInput | null) {
     this.#labels = value ?? null;
@@ -400,14 +414,9 @@ export class VerifyBadgeElement extends BaseElement {
     const recipient = this.recipient.trim();
     if (recipient !== '') options.recipient = recipient;
 
+    let result: VerificationResult;
     try {
-      const result = await verify(input.value as VerifyInput, options);
-      if (generation !== this.#generation) return null;
-      this.#result = result;
-      this.#state = 'result';
-      this.#render();
-      this.#emit('verify-badge:result', result);
-      return result;
+      result = await verify(input.value as VerifyInput, options);
     } catch (error) {
       if (generation !== this.#generation) return null;
       const detail: VerifyBadgeErrorDetail = {
@@ -423,6 +432,13 @@ export class VerifyBadgeElement extends BaseElement {
     } finally {
       if (this.#controller === controller) this.#controller = null;
     }
+    // Outside the try: a fault in showing the result is not a verification that could not run.
+    if (generation !== this.#generation) return null;
+    this.#result = result;
+    this.#state = 'result';
+    this.#render();
+    this.#emit('verify-badge:result', result);
+    return result;
   }
 
   #emit<K extends 'verify-badge:start' | 'verify-badge:result' | 'verify-badge:error'>(
@@ -433,8 +449,12 @@ export class VerifyBadgeElement extends BaseElement {
   }
 
   #locale(): string | undefined {
-    const lang = this.closest('[lang]')?.getAttribute('lang')?.trim();
-    if (lang) return lang;
+    // The nearest lang up the composed tree: inside another component's shadow root, the
+    // language still comes from the page around it.
+    for (let node: Node | null = this; node !== null; node = node.parentNode ?? (node as Partial<ShadowRoot>).host ?? null) {
+      const lang = node.nodeType === 1 ? (node as Element).getAttribute('lang')?.trim() : undefined;
+      if (lang) return lang;
+    }
     const nav = (globalThis as { navigator?: { language?: string } }).navigator;
     return nav?.language || undefined;
   }
@@ -470,9 +490,13 @@ export class VerifyBadgeElement extends BaseElement {
       });
       nodes.push(again);
     }
+    // Focus inside the content about to be replaced (the Verify button, the file input, "check
+    // another") would fall back to <body>: keyboard and screen-reader users would lose their place.
+    const hadFocus = this.#root.activeElement != null;
     // Keep the <style> fallback (if any) and the live region; replace the rest.
     for (const child of Array.from(this.#root.childNodes)) if (child.nodeName !== 'STYLE' && child !== this.#live) child.remove();
     this.#root.append(...nodes);
+    if (hadFocus) focusWithin(nodes[0]);
   }
 
   #manual(labels: VerifyBadgeLabels): HTMLElement {
@@ -511,4 +535,17 @@ export class VerifyBadgeElement extends BaseElement {
     });
     return zone;
   }
+}
+
+/**
+ * Give focus to the new content: its first control (the file input, the Verify button), else
+ * the panel itself, focusable from script only (tabindex -1) so the tab order is unchanged.
+ */
+function focusWithin(panel: Node | undefined): void {
+  if (panel?.nodeType !== 1) return;
+  const element = panel as HTMLElement;
+  const control = element.matches('input, button') ? element : element.querySelector<HTMLElement>('input, button');
+  if (control !== null) return control.focus();
+  element.tabIndex = -1;
+  element.focus();
 }

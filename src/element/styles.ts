@@ -55,6 +55,7 @@ a{color:var(--verify-badge-link)}
 [part~=checks] summary{cursor:pointer;color:var(--verify-badge-muted)}
 code{font-size:.85em}
 button{font:inherit;padding:.4rem .9rem;border-radius:6px;border:1px solid var(--verify-badge-border);background:var(--verify-badge-neutral-bg);color:var(--verify-badge-fg);cursor:pointer}
+[tabindex="-1"]:focus{outline:none}
 button:focus-visible,[part~=dropzone]:focus-within{outline:3px solid var(--verify-badge-focus);outline-offset:2px}
 [part~=dropzone]{display:block;text-align:center;border-style:dashed;border-width:2px;padding:2rem 1rem;cursor:pointer}
 [part~=dropzone].over{border-color:var(--verify-badge-focus)}
@@ -63,9 +64,9 @@ button:focus-visible,[part~=dropzone]:focus-within{outline:3px solid var(--verif
 .file,.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 [part~=dropzone] .pick{display:inline-block;margin-top:.75rem;text-decoration:underline;color:var(--verify-badge-link)}
 [part~=another]{margin-top:.75rem}
-:host([layout=compact]) [part~=description],:host([layout=compact]) dl,:host([layout=compact]) [part~=endorsements],:host([layout=compact]) [part~=checks],:host([layout=compact]) [part~=status] span{display:none}
-:host([layout=compact]){--verify-badge-image-size:48px}
-:host([layout=compact]) [part~=status]{margin:.5rem 0 0}
+:host([layout=compact i]) [part~=description],:host([layout=compact i]) dl,:host([layout=compact i]) [part~=endorsements],:host([layout=compact i]) [part~=checks],:host([layout=compact i]) [part~=status] span{display:none}
+:host([layout=compact i]){--verify-badge-image-size:48px}
+:host([layout=compact i]) [part~=status]{margin:.5rem 0 0}
 `;
 
 /**

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { VerifyBadgeElement, type VerifyBadgeErrorDetail, type VerifyBadgeStartDetail } from '../../src/element/index.js';
+import { DEFAULT_LABELS, VerifyBadgeElement, type VerifyBadgeErrorDetail, type VerifyBadgeStartDetail } from '../../src/element/index.js';
 import type { VerificationResult } from '../../src/result.js';
 import { verify } from '../../src/verify/verify.js';
 import { fixtureBytes, fixtureFetch, gate, next, NOW, ORIGIN, settle } from './helpers.js';
@@ -388,5 +388,111 @@ describe('upgrade', () => {
     VerifyBadgeElement.define('late-verify-badge');
     await next(el, 'verify-badge:result');
     expect(requests).toEqual([`${ORIGIN}/plain.png`]);
+  });
+});
+
+describe('upgrade of reflected properties', () => {
+  it('turns src, layout and verifyMode set before the definition into attributes, which stay the source of truth', async () => {
+    const { fetch, requests } = fixtureFetch();
+    const el = document.createElement('early-verify-badge') as VerifyBadgeElement;
+    const early = el as unknown as Record<string, unknown>;
+    Object.assign(early, { fetch, now: NOW, src: `${ORIGIN}/plain.png`, layout: 'compact', verifyMode: 'auto' });
+    document.body.append(el);
+    VerifyBadgeElement.define('early-verify-badge');
+    await next(el, 'verify-badge:result');
+    expect([el.getAttribute('src'), el.getAttribute('layout'), el.getAttribute('verify')]).toEqual([`${ORIGIN}/plain.png`, 'compact', 'auto']);
+    el.setAttribute('src', `${ORIGIN}/assertions/revoked.json`);
+    const { detail } = await next<VerificationResult>(el, 'verify-badge:result');
+    expect([detail.input, detail.status]).toEqual([`${ORIGIN}/assertions/revoked.json`, 'revoked']);
+    expect(requests[0]).toBe(`${ORIGIN}/plain.png`);
+  });
+});
+
+describe('a picked file, then a src from the page', () => {
+  it('verifies the new src: the page has asked for another badge', async () => {
+    const { fetch } = fixtureFetch();
+    const el = create({}, (e) => {
+      e.fetch = fetch;
+    });
+    await settle();
+    const input = part(el, 'dropzone')!.querySelector('input') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([fixtureBytes('plain.png')], 'chosen.png', { type: 'image/png' })], configurable: true });
+    input.dispatchEvent(new Event('change'));
+    await next(el, 'verify-badge:result');
+    el.src = `${ORIGIN}/assertions/revoked.json`;
+    const { detail } = await next<VerificationResult>(el, 'verify-badge:result');
+    expect([detail.input, detail.status]).toEqual([`${ORIGIN}/assertions/revoked.json`, 'revoked']);
+    expect(el.file).toBeNull();
+    expect(part(el, 'another')).toBeNull();
+  });
+});
+
+describe('focus', () => {
+  it('stays inside the element when the viewer presses Verify, and lands on the card', async () => {
+    const el = create({ verify: 'manual', src: `${ORIGIN}/plain.png` }, (e) => {
+      e.fetch = fixtureFetch().fetch;
+    });
+    await settle();
+    const button = part(el, 'verify-button') as HTMLButtonElement;
+    button.focus();
+    expect(el.shadowRoot!.activeElement).toBe(button);
+    button.click();
+    await next(el, 'verify-badge:result');
+    expect(el.shadowRoot!.activeElement).toBe(part(el, 'card'));
+    expect(part(el, 'card')!.getAttribute('tabindex')).toBe('-1');
+  });
+
+  it('is left alone when the viewer was not inside the element', async () => {
+    const el = create({ src: `${ORIGIN}/plain.png` }, (e) => {
+      e.fetch = fixtureFetch().fetch;
+    });
+    await next(el, 'verify-badge:result');
+    expect(el.shadowRoot!.activeElement).toBeNull();
+    expect(part(el, 'card')!.hasAttribute('tabindex')).toBe(false);
+  });
+});
+
+describe('labels and language', () => {
+  it('fills a partial defaultLabels from the English defaults instead of failing to render', async () => {
+    const saved = VerifyBadgeElement.defaultLabels;
+    VerifyBadgeElement.defaultLabels = { verifyButton: 'Prüfen', status: { valid: 'Echt' } } as unknown as typeof saved;
+    try {
+      const errors: unknown[] = [];
+      const el = create({ src: `${ORIGIN}/valid.png` }, (e) => {
+        e.fetch = fixtureFetch().fetch;
+        e.addEventListener('verify-badge:error', (event) => errors.push(event));
+      });
+      const { detail } = await next<VerificationResult>(el, 'verify-badge:result');
+      expect(detail.status).toBe('valid');
+      expect(part(el, 'status')!.textContent).toContain('Echt');
+      expect(part(el, 'status')!.textContent).toContain(DEFAULT_LABELS.statusHint.valid);
+      expect([el.state, errors]).toEqual(['result', []]);
+    } finally {
+      VerifyBadgeElement.defaultLabels = saved;
+    }
+  });
+
+  it('takes the language of the page around another component that holds it in its shadow root', async () => {
+    const issuedIn = async (lang: string, inShadow: boolean) => {
+      const host = document.createElement('div');
+      host.setAttribute('lang', lang);
+      document.body.append(host);
+      const el = document.createElement('verify-badge') as VerifyBadgeElement;
+      Object.assign(el, { now: NOW, fetch: fixtureFetch().fetch });
+      el.setAttribute('src', `${ORIGIN}/valid.png`);
+      (inShadow ? host.attachShadow({ mode: 'open' }) : host).append(el);
+      await next(el, 'verify-badge:result');
+      return part(el, 'issued')!.textContent;
+    };
+    const direct = await issuedIn('de', false);
+    expect(direct).not.toBe(await issuedIn('en', false));
+    expect(await issuedIn('de', true)).toBe(direct);
+  });
+
+  it('reads layout as the stylesheet does: any case, no trimming', () => {
+    const el = create({ layout: 'Compact' });
+    expect(el.layout).toBe('compact');
+    el.setAttribute('layout', ' compact');
+    expect(el.layout).toBe('card');
   });
 });
