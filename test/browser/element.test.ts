@@ -97,9 +97,24 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
     await settled(page);
     const manual = page.locator('#manual');
     await expect(manual.evaluate((el: HTMLElement & { state?: string }) => el.state)).resolves.toBe('idle');
-    await manual.getByRole('button', { name: 'Verify badge' }).click();
+    // With the keyboard: focus the button, press Enter.
+    await manual.getByRole('button', { name: 'Verify badge' }).focus();
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => (document.querySelector('#manual') as HTMLElement & { state?: string }).state === 'result');
     expect((await statuses(page, '#manual')).manual).toBe('valid');
+    // The viewer's focus moved with the content, to the card, not back to <body>.
+    await expect(manual.evaluate((el) => el.shadowRoot?.activeElement?.getAttribute('part'))).resolves.toContain('card');
+  });
+
+  it('lays out compact whatever the case of the keyword, as the layout property reads it', async () => {
+    const page = await open('/pages/states.html');
+    await settled(page);
+    const valid = page.locator('#valid');
+    const descriptionDisplay = () => valid.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('[part~="description"]')!).display);
+    await expect(descriptionDisplay()).resolves.not.toBe('none');
+    await valid.evaluate((el) => el.setAttribute('layout', 'Compact'));
+    await expect(valid.evaluate((el: HTMLElement & { layout?: string }) => el.layout)).resolves.toBe('compact');
+    await expect(descriptionDisplay()).resolves.toBe('none');
   });
 
   it('the drop zone verifies a file chosen with the file picker', async () => {
