@@ -9,9 +9,11 @@ export type InputFormat = 'png' | 'svg' | 'json' | 'jwt' | 'url';
 export type CheckStatus = 'passed' | 'failed' | 'warning' | 'skipped';
 
 /**
- * One step of the verification. Every check that ran or was skipped appears, in order.
- * Ids are stable (`input`, `unbake`, `parse`, `structure`, `hosted`, `issuer`, `scope`,
- * `proof`, `recipient`, `expiry`, `validity`, `status`, `schema`, `endorsements`, ...).
+ * One step of the verification. Every check that ran or was skipped appears, in order; an
+ * id appears twice when a step runs twice (two proofs). Ids are stable: `input`, `unbake`,
+ * `parse`, `structure`, `hosted`, `badgeclass`, `issuer`, `scope`, `key`, `proof`,
+ * `recipient`, `extensions`, `expiry`, `issued` (validity has begun), `revocation` (OB 2.0),
+ * `status` (OB 3.0 status lists), `schema`, `endorsements`.
  */
 export interface Check {
   id: string;
