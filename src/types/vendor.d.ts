@@ -154,6 +154,10 @@ declare module 'jsonld/lib/toRdf.js' {
 declare module 'jsonld/lib/util.js' {
   export function clone<T>(value: T): T;
 }
+declare module 'jsonld/lib/nodeMap.js' {
+  const nodeMap: { createNodeMap(input: unknown, graphs: Record<string, object>, graph: string, ...rest: unknown[]): void };
+  export default nodeMap;
+}
 declare module 'jsonld/lib/NQuads.js' {
   const NQuads: { serialize(dataset: unknown): string };
   export default NQuads;

@@ -22,6 +22,7 @@ import type { Fetcher } from '../fetcher.js';
 import { base58btcDecode } from '../keys/encoding.js';
 import { keyOwnedBy, resolveVerificationMethod, type ResolvedKey } from '../keys/index.js';
 import type { DocumentLoader } from '../options.js';
+import { guardNodeMaps } from './jsonld-node-maps.js';
 import { fastContextOptions, installFastContextClone } from './jsonld-speedup.js';
 
 /** One accepted proof format. */
@@ -347,6 +348,7 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, e
       }
     }
   }
+  guardNodeMaps();
   await installFastContextClone();
   const document = { ...credential };
   delete document.proof;
@@ -390,6 +392,7 @@ export async function canonicalForms(
 ): Promise<CanonicalForms> {
   const suite = await suiteFor(proof);
   if (!suite) throw new BadgeError('UNSUPPORTED_PROOF', `proof type ${labelOf(proof)} is not supported`);
+  guardNodeMaps();
   await installFastContextClone();
   const loader = createDocumentLoader({ fallback: documentLoader });
   const doc = { ...document };
