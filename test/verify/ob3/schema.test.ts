@@ -97,7 +97,9 @@ describe('validateAchievementCredential agrees with ajv on the untouched schema'
           const all = positions(doc);
           if (all.length === 0) break;
           const [parent, key] = all[at % all.length]!;
-          if (value !== DELETE) parent[key] = value;
+          // A copy: fast-check hands out the same constant objects again, and a later edit
+          // writing into one of them would carry over to other runs (or make a cycle).
+          if (value !== DELETE) parent[key] = structuredClone(value);
           else if (Array.isArray(parent)) parent.splice(key as number, 1);
           else delete parent[key];
         }
