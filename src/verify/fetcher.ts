@@ -1,3 +1,4 @@
+import { requestSignal, untilAborted } from './abort.js';
 import { FetchError } from './fetch-error.js';
 import { isBrowserPage, type ResolvedOptions } from './options.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json.js';
@@ -53,16 +54,6 @@ export function createResourceCache(maxEntries = 500): ResourceCache {
 
 const ACCEPT_JSON = 'application/ld+json, application/json;q=0.9, */*;q=0.1';
 
-/** Merge the caller's signal with a per-request timeout. */
-function requestSignal(caller: AbortSignal | undefined, timeoutMs: number): AbortSignal {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  if (!caller) return timeout;
-  if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, timeout]);
-  const controller = new AbortController();
-  for (const signal of [caller, timeout]) signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  return controller.signal;
-}
-
 /**
  * Read a body into memory, stopping as soon as it passes `limit` bytes. When `signal`
  * aborts, the read stops too (a stub or a proxy may not tie the body stream to the
@@ -71,7 +62,8 @@ function requestSignal(caller: AbortSignal | undefined, timeoutMs: number): Abor
 async function readLimited(response: Response, url: string, limit: number, signal?: AbortSignal): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel().catch(() => {});
+    // Not awaited: the answer is known, and a body whose cancel never settles must not hold it.
+    void response.body?.cancel().catch(() => {});
     throw new FetchError('RESPONSE_TOO_LARGE', url, `${url} is larger than the ${limit}-byte limit`);
   }
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
@@ -88,7 +80,7 @@ async function readLimited(response: Response, url: string, limit: number, signa
       if (done) break;
       total += value.byteLength;
       if (total > limit) {
-        await reader.cancel().catch(() => {});
+        void reader.cancel().catch(() => {});
         throw new FetchError('RESPONSE_TOO_LARGE', url, `${url} is larger than the ${limit}-byte limit`);
       }
       chunks.push(value);
@@ -172,23 +164,30 @@ export class Fetcher {
     // elsewhere we follow them one by one so every hop passes the private-network guard.
     const manual = !isBrowserPage();
     for (let hop = 0; ; hop++) {
-      await this.#checkUrl(url);
       if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted');
+      // The timeout covers the whole hop: resolving the name, the request and the body.
       const signal = requestSignal(options.signal, options.timeout);
       let response: Response;
       let bytes: Uint8Array;
       // One handler for the request and the body read: a failure in either is an abort, a
       // timeout or a failed fetch, told apart the same way. FetchErrors pass through as they are.
+      // Each step is raced against the signal: a fetch, a body or a resolver that ignores it
+      // must not hold the verification past its timeout.
       try {
-        response = await fetchImpl(url.href, {
-          // Accept is a CORS-safelisted header: no preflight. Nothing else is sent.
-          headers: { accept: ACCEPT_JSON },
-          redirect: manual ? 'manual' : 'follow',
+        await untilAborted(this.#checkUrl(url), signal);
+        response = await untilAborted(
+          fetchImpl(url.href, {
+            // Accept is a CORS-safelisted header: no preflight. Nothing else is sent.
+            headers: { accept: ACCEPT_JSON },
+            redirect: manual ? 'manual' : 'follow',
+            signal,
+            credentials: 'omit',
+          }),
           signal,
-          credentials: 'omit',
-        });
+        );
         if (manual) {
-          const next = await (await import('./redirects.js')).redirectTarget(response, url, hop, options.maxRedirects, requested);
+          const { redirectTarget } = await import('./redirects.js');
+          const next = await untilAborted(redirectTarget(response, url, hop, options.maxRedirects, requested), signal);
           if (next) {
             url = next;
             continue;
@@ -197,10 +196,10 @@ export class Fetcher {
         if (!response.ok) {
           // Keep a bounded copy of the body: an error page can be arbitrarily large, and the
           // failure must be reported the same whether or not its body arrives.
-          const body = await readLimited(response, url.href, Math.min(ERROR_BODY_LIMIT, options.maxResponseBytes), signal).catch(() => undefined);
+          const body = await untilAborted(readLimited(response, url.href, Math.min(ERROR_BODY_LIMIT, options.maxResponseBytes), signal), signal).catch(() => undefined);
           throw new FetchError('FETCH_FAILED', url.href, `${url.href} answered HTTP ${response.status}`, response.status, undefined, body);
         }
-        bytes = await readLimited(response, url.href, options.maxResponseBytes, signal);
+        bytes = await untilAborted(readLimited(response, url.href, options.maxResponseBytes, signal), signal);
       } catch (cause) {
         if (cause instanceof FetchError) throw cause;
         if (options.signal?.aborted) throw new FetchError('ABORTED', url.href, 'verification aborted', undefined, cause);

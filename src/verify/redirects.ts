@@ -25,7 +25,8 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 export async function redirectTarget(response: Response, url: URL, hop: number, maxRedirects: number, requested: string): Promise<URL | null> {
   if (!REDIRECT_STATUSES.has(response.status)) return null;
   const location = response.headers.get('location');
-  await response.body?.cancel().catch(() => {});
+  // Not awaited: a body whose cancel never settles must not hold the redirect.
+  void response.body?.cancel().catch(() => {});
   if (!location) throw new FetchError('FETCH_FAILED', url.href, `${url.href} redirected nowhere`, response.status);
   if (hop >= maxRedirects) throw new FetchError('URL_REFUSED', requested, `more than ${maxRedirects} redirects from ${requested}`);
   try {

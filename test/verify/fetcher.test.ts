@@ -172,6 +172,52 @@ describe('Fetcher failures', () => {
     expect((await failure(fetcher({ fetch, timeout: 20 }).get('https://a.example/slow'))).code).toBe('FETCH_TIMEOUT');
   });
 
+  describe('ends at its timeout even when what it calls ignores the signal', () => {
+    const never = () => new Promise<never>(() => {});
+    /** A body whose cancel() never settles, streamed or with a Content-Length over the cap. */
+    const stuckBody = (headers: Record<string, string> = {}) => () => {
+      const body = new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(4096)), cancel: never });
+      return new Response(body, { headers });
+    };
+
+    it.each([
+      ['a fetch that never settles', { 'https://a.example/x': never }, 'FETCH_TIMEOUT'],
+      // Too large is known at once: the cancel is not waited for.
+      ['a body over the cap whose cancel never settles (Content-Length)', { 'https://a.example/x': stuckBody({ 'content-length': '999999' }) }, 'RESPONSE_TOO_LARGE'],
+      ['a streamed body over the cap whose cancel never settles', { 'https://a.example/x': stuckBody() }, 'RESPONSE_TOO_LARGE'],
+      [
+        'a redirect whose body cancel never settles, to a fetch that never settles',
+        {
+          'https://a.example/x': () => new Response(new ReadableStream({ cancel: never }), { status: 302, headers: { location: 'https://a.example/y' } }),
+          'https://a.example/y': never,
+        },
+        'FETCH_TIMEOUT',
+      ],
+      [
+        'a body-less answer whose arrayBuffer never settles',
+        { 'https://a.example/x': () => ({ ok: true, status: 200, url: '', headers: new Headers(), body: null, arrayBuffer: never }) as unknown as Response },
+        'FETCH_TIMEOUT',
+      ],
+    ] as [string, Record<string, Handler>, string][])('%s: %s', async (_name, routes, code) => {
+      const { fetch } = stubFetch(routes);
+      expect((await failure(fetcher({ fetch, timeout: 30, maxResponseBytes: 1024 }).get('https://a.example/x'))).code).toBe(code);
+    });
+
+    it('a resolveHost that never answers: FETCH_TIMEOUT, nothing fetched', async () => {
+      const { fetch, calls } = stubFetch({ 'https://a.example/x': json({}) });
+      const error = await failure(fetcher({ fetch, timeout: 30, allowPrivateNetwork: false, resolveHost: never }).get('https://a.example/x'));
+      expect([error.code, calls]).toEqual(['FETCH_TIMEOUT', []]);
+    });
+
+    it('a fetch that never settles, when the caller aborts: ABORTED', async () => {
+      const caller = new AbortController();
+      const { fetch } = stubFetch({ 'https://a.example/x': never });
+      const pending = failure(fetcher({ fetch, timeout: 60_000, signal: caller.signal }).get('https://a.example/x'));
+      setTimeout(() => caller.abort(), 10);
+      expect((await pending).code).toBe('ABORTED');
+    });
+  });
+
   it('reports ABORTED when the caller aborts', async () => {
     const controller = new AbortController();
     controller.abort();

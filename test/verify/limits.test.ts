@@ -90,3 +90,20 @@ describe('verify() limits', () => {
     expect(result.errors.map((e) => e.code)).toEqual(['PAYLOAD_TOO_LARGE']);
   });
 });
+
+describe('verify() with a documentLoader that never answers', () => {
+  it('ends at the timeout, and the badge is not valid', async () => {
+    const credential = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('badges/ob3-valid.json', EXAMPLES), 'utf8')) as Record<string, unknown>;
+    const contexts = [...(credential['@context'] as string[]), 'https://contexts.example.org/never.json'];
+    const calls: string[] = [];
+    const documentLoader = (url: string) => {
+      calls.push(url);
+      return new Promise<never>(() => {});
+    };
+    const { fetch } = jsonFetch({});
+    const result = await verify({ ...credential, '@context': contexts }, { fetch, now: NOW, timeout: 50, documentLoader });
+    expect(calls).toContain('https://contexts.example.org/never.json');
+    expect(result.status).not.toBe('valid');
+    expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('failed');
+  });
+});

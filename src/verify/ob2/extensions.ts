@@ -8,6 +8,7 @@
  * validated (a warning, since an extension does not change who issued the badge). The
  * schema itself is an ordinary resource, fetched like any issuer document.
  */
+import { boundedLoader } from '../abort.js';
 import { validateJsonSchema } from './json-schema-lite.js';
 import { asArray, isHttpUrl, isObject, OB1_CONTEXTS, OB2_CONTEXTS, str, typesOf, type JsonObject, type VerifyContext } from './shared.js';
 
@@ -84,7 +85,7 @@ export async function checkExtensions(assertion: JsonObject, ctx: VerifyContext)
     for (const item of asArray(value)) findExtensions(item, `Assertion.${key}`, docContexts, found, 1);
   }
   if (found.length === 0) return;
-  const loader = ctx.options.documentLoader;
+  const loader = boundedLoader(ctx.options.documentLoader, ctx.options.signal, ctx.options.timeout);
   if (!loader) {
     ctx.checks.warn('extensions', 'CONTEXT_NOT_ALLOWED', `${found.length} extension(s) not validated: their JSON-LD contexts are not fetched without a documentLoader`);
     return;

@@ -8,6 +8,7 @@
  */
 import { isBadgeError, STATUS_OF_CODE, type ErrorCode } from '../../errors.js';
 import type { NormalisedBadge } from '../../result.js';
+import { boundedLoader } from '../abort.js';
 import { CheckList, type VerifierOutcome, type VerifyContext } from '../context.js';
 import { confirmFragmentKey, fragmentKeyOf } from '../keys/index.js';
 import { checkCredentialStatus } from '../status/index.js';
@@ -61,7 +62,8 @@ async function confirmProofKey(result: ProofResult, ctx: VerifyContext): Promise
  * caller trusts embedded keys (then they count with a `key` warning, their `caution`).
  */
 async function verifyProofs(credential: Record<string, unknown>, ctx: VerifyContext): Promise<DataIntegrityOutcome> {
-  const outcome = await verifyDataIntegrity(credential, { fetcher: ctx.fetcher, documentLoader: ctx.options.documentLoader });
+  const documentLoader = boundedLoader(ctx.options.documentLoader, ctx.options.signal, ctx.options.timeout);
+  const outcome = await verifyDataIntegrity(credential, { fetcher: ctx.fetcher, documentLoader });
   if (ctx.options.trustEmbeddedKeys) return outcome;
   const results: ProofResult[] = [];
   for (const result of outcome.results) results.push(await confirmProofKey(result, ctx));

@@ -1,0 +1,58 @@
+/**
+ * Bounding work that someone else's code does for us: the caller's `fetch`, the bodies it
+ * returns, `resolveHost`, a `documentLoader`. The signals we hand them are advice; a stub,
+ * a proxy or a loader may ignore them, and a verification must still end at its timeout.
+ */
+
+/**
+ * The caller's signal merged with a timeout of `timeoutMs`.
+ *
+ * @example
+ * ```ts
+ * const signal = requestSignal(options.signal, options.timeout);
+ * ```
+ */
+export function requestSignal(caller: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  if (!caller) return timeout;
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, timeout]);
+  const controller = new AbortController();
+  for (const signal of [caller, timeout]) signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  return controller.signal;
+}
+
+/**
+ * `promise`, or a rejection with the signal's reason as soon as it aborts, whichever comes
+ * first: work that ignores the signal is left to finish on its own, unheard.
+ *
+ * @example
+ * ```ts
+ * const response = await untilAborted(fetchImpl(url, { signal }), signal);
+ * ```
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/**
+ * The caller's document loader, each call bounded by the verification's signal and timeout
+ * (as a request is): a loader that never answers cannot hold canonicalisation forever.
+ *
+ * @example
+ * ```ts
+ * const documentLoader = boundedLoader(ctx.options.documentLoader, ctx.options.signal, ctx.options.timeout);
+ * ```
+ */
+export function boundedLoader<A extends unknown[], R>(
+  loader: ((...args: A) => Promise<R>) | undefined,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): ((...args: A) => Promise<R>) | undefined {
+  if (loader === undefined) return undefined;
+  return (...args: A) => untilAborted(Promise.resolve().then(() => loader(...args)), requestSignal(signal, timeoutMs));
+}
