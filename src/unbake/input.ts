@@ -34,11 +34,19 @@ function isBlobLike(value: unknown): value is Blob {
  */
 export function bytesOf(input: unknown): Uint8Array | undefined {
   let bytes: Uint8Array | undefined;
-  if (input instanceof Uint8Array) bytes = input;
-  else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  else if (isArrayBuffer(input)) bytes = new Uint8Array(input);
-  else if (isBlobLike(input)) return undefined;
-  else throw new BadgeError('INPUT_UNREADABLE', 'Expected a Uint8Array, an ArrayBuffer or a Blob.');
+  try {
+    if (input instanceof Uint8Array) bytes = input;
+    else if (ArrayBuffer.isView(input)) bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    else if (isArrayBuffer(input)) bytes = new Uint8Array(input);
+  } catch (cause) {
+    // A buffer transferred away (to a worker, by structuredClone) is detached: nothing to read.
+    throw new BadgeError('INPUT_UNREADABLE', 'The bytes cannot be read (a detached ArrayBuffer).', { cause });
+  }
+  if (bytes === undefined) {
+    if (isBlobLike(input)) return undefined;
+    throw new BadgeError('INPUT_UNREADABLE', 'Expected a Uint8Array, an ArrayBuffer or a Blob.');
+  }
+  // A Uint8Array over a detached buffer reads as empty, and is refused as such.
   if (bytes.length === 0) throw new BadgeError('INPUT_UNREADABLE', 'The input is empty.');
   return bytes;
 }

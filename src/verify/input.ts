@@ -291,7 +291,17 @@ export async function detectInput(input: VerifyInput, ctx: VerifyContext): Promi
     }
     return fromBytes(bytes, ctx);
   }
-  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return fromBytes(toBytes(input), ctx);
+  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+    let bytes: Uint8Array;
+    try {
+      bytes = toBytes(input);
+    } catch {
+      // Transferred away (to a worker, by structuredClone): the buffer is detached.
+      ctx.checks.fail('input', 'INPUT_UNREADABLE', 'the bytes cannot be read: their ArrayBuffer is detached');
+      return { format: null, payload: null };
+    }
+    return fromBytes(bytes, ctx);
+  }
   if (nestsDeeperThan(input)) {
     ctx.checks.fail('input', 'PAYLOAD_TOO_LARGE', `the object nests more than ${MAX_JSON_DEPTH} levels deep`);
     return { format: 'json', payload: null };

@@ -78,6 +78,17 @@ describe('refusing inputs that are not images', () => {
     expect(await codeOfAsync(() => unbake(broken as unknown as Blob))).toBe('INPUT_UNREADABLE');
   });
 
+  it('reports INPUT_UNREADABLE for bytes whose buffer was transferred away (detached)', async () => {
+    const views = [(b: ArrayBuffer) => b, (b: ArrayBuffer) => new DataView(b), (b: ArrayBuffer) => new Uint8Array(b)];
+    for (const view of views) {
+      const { buffer } = fixture('tiny.png').slice();
+      const input = view(buffer);
+      structuredClone(buffer, { transfer: [buffer] });
+      expect(await codeOfAsync(() => unbake(input as never))).toBe('INPUT_UNREADABLE');
+      expect(codeOf(() => unbakeBytes(input as never))).toBe('INPUT_UNREADABLE');
+    }
+  });
+
   it('reports INPUT_UNRECOGNISED for bytes that are neither PNG nor SVG', () => {
     expect(codeOf(() => unbakeBytes(new TextEncoder().encode('{"type":"Assertion"}')))).toBe('INPUT_UNRECOGNISED');
   });

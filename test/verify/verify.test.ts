@@ -83,6 +83,16 @@ describe('verify with inputs that are not badges', () => {
     expect([result.status, codes(result)]).toEqual(['error', ['INPUT_UNREADABLE']]);
   });
 
+  it('reports bytes whose buffer was transferred away (detached) as INPUT_UNREADABLE', async () => {
+    for (const make of [(b: ArrayBuffer) => b, (b: ArrayBuffer) => new DataView(b), (b: ArrayBuffer) => new Uint8Array(b)]) {
+      const buffer = new Uint8Array([0x89, 0x50, 0x4e, 0x47]).buffer;
+      const input = make(buffer);
+      structuredClone(buffer, { transfer: [buffer] });
+      const result = await verify(input, { fetch: refuse(), now: NOW });
+      expect([result.status, codes(result)]).toEqual(['error', ['INPUT_UNREADABLE']]);
+    }
+  });
+
   it('reports bytes that are neither image nor UTF-8 text as INPUT_UNRECOGNISED', async () => {
     const result = await verify(new Uint8Array([0xff, 0xfe, 0x00, 0x81]), { fetch: refuse(), now: NOW });
     expect([result.status, codes(result)]).toEqual(['error', ['INPUT_UNRECOGNISED']]);
