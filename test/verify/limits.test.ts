@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../src/verify/verify.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../src/verify/json.js';
+import { MAX_CREDENTIAL_ARRAY, MAX_CREDENTIAL_NODES } from '../../src/verify/ob3/structure.js';
 import { crc32 } from '../../src/unbake/crc32.js';
 import { Fetcher } from '../../src/verify/fetcher.js';
 import { resolveOptions } from '../../src/verify/options.js';
@@ -105,5 +106,28 @@ describe('verify() with a documentLoader that never answers', () => {
     expect(calls).toContain('https://contexts.example.org/never.json');
     expect(result.status).not.toBe('valid');
     expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('failed');
+  });
+});
+
+describe('verify() with a credential too large to canonicalise', () => {
+  const credential = async () => JSON.parse(await (await import('node:fs/promises')).readFile(new URL('badges/ob3-valid.json', EXAMPLES), 'utf8')) as Record<string, unknown>;
+  const evidence = (n: number) => Array.from({ length: n }, (_, i) => ({ type: ['Evidence'], name: `e${i}` }));
+  const offline = () => jsonFetch({}).fetch;
+
+  it('refuses an array longer than MAX_CREDENTIAL_ARRAY before any JSON-LD work: PAYLOAD_TOO_LARGE, proof skipped', async () => {
+    const result = await verify({ ...(await credential()), evidence: evidence(MAX_CREDENTIAL_ARRAY + 1) }, { fetch: offline(), now: NOW });
+    expect([result.status, result.errors.map((e) => e.code)]).toEqual(['error', ['PAYLOAD_TOO_LARGE']]);
+    expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('skipped');
+  });
+
+  it('refuses more than MAX_CREDENTIAL_NODES objects spread over short arrays', async () => {
+    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`https://ext.example/p${i}`, evidence(MAX_CREDENTIAL_NODES / 10)]));
+    const result = await verify({ ...(await credential()), ...many }, { fetch: offline(), now: NOW });
+    expect(result.errors.map((e) => e.code)).toEqual(['PAYLOAD_TOO_LARGE']);
+  });
+
+  it('still checks the proof of a credential at the limit (here: changed after signing, so invalid)', async () => {
+    const result = await verify({ ...(await credential()), evidence: evidence(MAX_CREDENTIAL_ARRAY) }, { fetch: offline(), now: NOW });
+    expect([result.status, result.errors.map((e) => e.code)]).toEqual(['invalid', ['PROOF_INVALID']]);
   });
 });
