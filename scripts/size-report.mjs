@@ -41,8 +41,12 @@ const asJson = args.includes('--json');
 const dist = resolve(args.find((a) => !a.startsWith('--')) ?? process.env.VB_DIST ?? 'dist');
 const KB = 1024;
 const ELEMENT_BUDGET = 15 * KB;
-/** Budget 1 as measured when the ceiling was set (19.1 KB), plus a little room for fixes. */
-const ELEMENT_CEILING = 19.5 * KB;
+/**
+ * Budget 1 as measured when the ceiling was set (19.1 KB), plus room for fixes: raised to
+ * 20 KB when keyboard focus handling, attribute upgrades and the bounds on a fetch that
+ * ignores its signal took the element to 19.5 KB.
+ */
+const ELEMENT_CEILING = 20 * KB;
 const TOTAL_BUDGET = 90 * KB;
 
 // In --json mode the report's lines are not printed: only the object at the end is.

@@ -17,6 +17,7 @@ export const SHARED_MODULES = [
   'encoding/hex',
   'unbake/crc32',
   'unbake/inflate',
+  'verify/abort',
   'verify/context',
   'verify/dates',
   'verify/fetch-error',

@@ -8,6 +8,7 @@ import * as base64 from '../encoding/base64.js';
 import * as hex from '../encoding/hex.js';
 import * as crc32 from '../unbake/crc32.js';
 import * as inflate from '../unbake/inflate.js';
+import * as abort from '../verify/abort.js';
 import * as context from '../verify/context.js';
 import * as dates from '../verify/dates.js';
 import * as fetchError from '../verify/fetch-error.js';
@@ -29,6 +30,7 @@ const REGISTRY: Readonly<Record<SharedModule, object>> = Object.freeze({
   'encoding/hex': hex,
   'unbake/crc32': crc32,
   'unbake/inflate': inflate,
+  'verify/abort': abort,
   'verify/context': context,
   'verify/dates': dates,
   'verify/fetch-error': fetchError,

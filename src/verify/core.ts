@@ -14,6 +14,8 @@ export { BadgeError, isBadgeError, type ErrorCode } from '../errors.js';
 export { overallStatus } from '../result.js';
 export { CheckList, type VerifierOutcome, type VerifyContext } from './context.js';
 export { FetchError } from './fetch-error.js';
+// Listed so that the fetcher (always loaded) and the verifiers that bound a documentLoader share it.
+export { boundedLoader, requestSignal, untilAborted } from './abort.js';
 export { goneDocument, revocationReasonOf } from './ob2/gone.js';
 export { asArray, isObject, nestsDeeperThan, type JsonObject } from './json.js';
 export { looksLikeCompactJws } from './jose/shape.js';

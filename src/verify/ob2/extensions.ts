@@ -8,9 +8,8 @@
  * validated (a warning, since an extension does not change who issued the badge). The
  * schema itself is an ordinary resource, fetched like any issuer document.
  */
-import { boundedLoader } from '../abort.js';
 import { validateJsonSchema } from './json-schema-lite.js';
-import { asArray, isHttpUrl, isObject, OB1_CONTEXTS, OB2_CONTEXTS, str, typesOf, type JsonObject, type VerifyContext } from './shared.js';
+import { asArray, boundedLoader, isHttpUrl, isObject, OB1_CONTEXTS, OB2_CONTEXTS, str, typesOf, type JsonObject, type VerifyContext } from './shared.js';
 
 const MAX_NODES = 20;
 const MAX_DEPTH = 6;

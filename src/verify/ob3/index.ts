@@ -8,7 +8,7 @@
  */
 import { isBadgeError, STATUS_OF_CODE, type ErrorCode } from '../../errors.js';
 import type { NormalisedBadge } from '../../result.js';
-import { boundedLoader } from '../abort.js';
+import { boundedLoader } from '../core.js';
 import { CheckList, type VerifierOutcome, type VerifyContext } from '../context.js';
 import { confirmFragmentKey, fragmentKeyOf } from '../keys/index.js';
 import { checkCredentialStatus } from '../status/index.js';
