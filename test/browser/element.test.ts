@@ -149,6 +149,8 @@ describe.runIf(run)('<verify-badge> in Chromium', () => {
 
   it('the drop zone is reachable with the keyboard and opens the file chooser', async () => {
     const page = await open('/examples/dropzone.html');
+    // Keys and the file chooser go to the focused page: earlier tests' pages may still be open.
+    await page.bringToFront();
     await page.waitForFunction(() => customElements.get('verify-badge') !== undefined);
     let focused = '';
     for (let i = 0; i < 10 && focused !== 'file-input'; i++) {
