@@ -392,7 +392,20 @@ export class VerifyBadgeElement extends BaseElement {
     return { source: 'src', value: url, label: src };
   }
 
+  /** Verify and show; never rejects (a fault anywhere ends in the error state and event). */
   async #run(): Promise<VerificationResult | null> {
+    const run = { generation: this.#generation };
+    try {
+      return await this.#verifyAndShow(run);
+    } catch (error) {
+      // Unless a newer run has taken over: its own outcome will be shown.
+      if (run.generation === this.#generation) this.#fail(error);
+      return null;
+    }
+  }
+
+  /** `run.generation` is set to this run's generation once it has started. */
+  async #verifyAndShow(run: { generation: number }): Promise<VerificationResult | null> {
     const input = this.#input();
     if (input === null) {
       this.#render();
@@ -402,6 +415,7 @@ export class VerifyBadgeElement extends BaseElement {
     const controller = new AbortController();
     this.#controller = controller;
     const generation = this.#generation;
+    run.generation = generation;
     this.#state = 'loading';
     this.#result = null;
     this.#error = null;
@@ -418,27 +432,35 @@ export class VerifyBadgeElement extends BaseElement {
     try {
       result = await verify(input.value as VerifyInput, options);
     } catch (error) {
-      if (generation !== this.#generation) return null;
-      const detail: VerifyBadgeErrorDetail = {
-        error,
-        code: isBadgeError(error) ? error.code : null,
-        message: error instanceof Error ? error.message : String(error),
-      };
-      this.#error = detail;
-      this.#state = 'error';
-      this.#render();
-      this.#emit('verify-badge:error', detail);
+      if (generation === this.#generation) this.#fail(error);
       return null;
     } finally {
       if (this.#controller === controller) this.#controller = null;
     }
-    // Outside the try: a fault in showing the result is not a verification that could not run.
     if (generation !== this.#generation) return null;
     this.#result = result;
     this.#state = 'result';
+    // A fault in showing it (say, a labels getter that throws) reaches #run's catch.
     this.#render();
     this.#emit('verify-badge:result', result);
     return result;
+  }
+
+  /** Show the error state and tell the page: verification, or showing its result, failed. */
+  #fail(error: unknown): void {
+    const detail: VerifyBadgeErrorDetail = {
+      error,
+      code: isBadgeError(error) ? error.code : null,
+      message: error instanceof Error ? error.message : String(error),
+    };
+    this.#error = detail;
+    this.#state = 'error';
+    try {
+      this.#render();
+    } catch {
+      // Even the error panel failed to render: the event below still tells the page.
+    }
+    this.#emit('verify-badge:error', detail);
   }
 
   #emit<K extends 'verify-badge:start' | 'verify-badge:result' | 'verify-badge:error'>(

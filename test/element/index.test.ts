@@ -496,3 +496,25 @@ describe('labels and language', () => {
     expect(el.layout).toBe('card');
   });
 });
+
+describe('a fault in showing the result', () => {
+  it('ends in the error state with an error event, not an unhandled rejection', async () => {
+    const el = create({ src: `${ORIGIN}/valid.png` }, (e) => {
+      e.fetch = fixtureFetch().fetch;
+    });
+    // Labels that fail only once there is a result to show (defined after connecting: an own
+    // property set before would be taken as an early assignment and upgraded away).
+    Object.defineProperty(el, 'labels', {
+      configurable: true,
+      get: () => {
+        if (el.state === 'result') throw new Error('labels unavailable');
+        return DEFAULT_LABELS;
+      },
+    });
+    const { detail } = await next<VerifyBadgeErrorDetail>(el, 'verify-badge:error');
+    expect(detail.message).toBe('labels unavailable');
+    expect(el.state).toBe('error');
+    expect(part(el, 'error')).not.toBeNull();
+    expect(part(el, 'loading')).toBeNull();
+  });
+});
