@@ -3,6 +3,7 @@
  * returns, `resolveHost`, a `documentLoader`. The signals we hand them are advice; a stub,
  * a proxy or a loader may ignore them, and a verification must still end at its timeout.
  */
+import { FetchError } from './fetch-error.js';
 
 /**
  * The caller's signal merged with a timeout of `timeoutMs`.
@@ -41,18 +42,27 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
 
 /**
  * The caller's document loader, each call bounded by the verification's signal and timeout
- * (as a request is): a loader that never answers cannot hold canonicalisation forever.
+ * (as a request is): a loader that never answers cannot hold canonicalisation forever. A call
+ * cut short fails as a request would, FETCH_TIMEOUT or ABORTED, so the badge is "cannot be
+ * checked", never "not genuine".
  *
  * @example
  * ```ts
  * const documentLoader = boundedLoader(ctx.options.documentLoader, ctx.options.signal, ctx.options.timeout);
  * ```
  */
-export function boundedLoader<A extends unknown[], R>(
-  loader: ((...args: A) => Promise<R>) | undefined,
+export function boundedLoader<R>(
+  loader: ((url: string) => Promise<R>) | undefined,
   signal: AbortSignal | undefined,
   timeoutMs: number,
-): ((...args: A) => Promise<R>) | undefined {
+): ((url: string) => Promise<R>) | undefined {
   if (loader === undefined) return undefined;
-  return (...args: A) => untilAborted(Promise.resolve().then(() => loader(...args)), requestSignal(signal, timeoutMs));
+  return (url: string) =>
+    untilAborted(Promise.resolve().then(() => loader(url)), requestSignal(signal, timeoutMs)).catch((error: unknown) => {
+      if (signal?.aborted) throw new FetchError('ABORTED', url, `verification aborted while loading ${url}`, undefined, error);
+      if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+        throw new FetchError('FETCH_TIMEOUT', url, `the documentLoader did not answer for ${url} within ${timeoutMs} ms`, undefined, error);
+      }
+      throw error;
+    });
 }

@@ -18,7 +18,7 @@ export interface VerifyOptions {
   now?: Date | string | number;
   /** Aborts the whole verification. */
   signal?: AbortSignal;
-  /** Timeout of each network request, in milliseconds (default 10 000). */
+  /** Limit, in milliseconds, for each network request and each `documentLoader` call (default 10 000). */
   timeout?: number;
   /** Expected recipient: email, URL, telephone or DID. Adds a `recipient` check. */
   recipient?: string;

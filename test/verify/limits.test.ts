@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { verify } from '../../src/verify/verify.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../src/verify/json.js';
-import { MAX_CREDENTIAL_ARRAY, MAX_CREDENTIAL_NODES } from '../../src/verify/ob3/structure.js';
+import { MAX_CANONICAL_VALUES } from '../../src/verify/ob3/data-integrity.js';
+import { MAX_VALUES_PER_PROPERTY } from '../../src/verify/ob3/jsonld-node-maps.js';
 import { crc32 } from '../../src/unbake/crc32.js';
 import { Fetcher } from '../../src/verify/fetcher.js';
 import { resolveOptions } from '../../src/verify/options.js';
@@ -93,7 +94,7 @@ describe('verify() limits', () => {
 });
 
 describe('verify() with a documentLoader that never answers', () => {
-  it('ends at the timeout, and the badge is not valid', async () => {
+  it('ends at the timeout, as cannot be checked (FETCH_TIMEOUT)', async () => {
     const credential = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('badges/ob3-valid.json', EXAMPLES), 'utf8')) as Record<string, unknown>;
     const contexts = [...(credential['@context'] as string[]), 'https://contexts.example.org/never.json'];
     const calls: string[] = [];
@@ -104,8 +105,21 @@ describe('verify() with a documentLoader that never answers', () => {
     const { fetch } = jsonFetch({});
     const result = await verify({ ...credential, '@context': contexts }, { fetch, now: NOW, timeout: 50, documentLoader });
     expect(calls).toContain('https://contexts.example.org/never.json');
-    expect(result.status).not.toBe('valid');
-    expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('failed');
+    // A context that could not be had: "cannot be checked", not "not genuine".
+    expect([result.status, result.errors.map((e) => e.code)]).toEqual(['indeterminate', ['FETCH_TIMEOUT']]);
+  });
+
+  it('ends when the caller aborts, as ABORTED', async () => {
+    const credential = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('badges/ob3-valid.json', EXAMPLES), 'utf8')) as Record<string, unknown>;
+    const contexts = [...(credential['@context'] as string[]), 'https://contexts.example.org/never.json'];
+    const controller = new AbortController();
+    const documentLoader = () => {
+      setTimeout(() => controller.abort(), 10);
+      return new Promise<never>(() => {});
+    };
+    const result = await verify({ ...credential, '@context': contexts }, { fetch: jsonFetch({}).fetch, now: NOW, timeout: 60_000, signal: controller.signal, documentLoader });
+    expect(result.status).toBe('indeterminate');
+    expect(result.errors.map((e) => e.code)).toContain('ABORTED');
   });
 });
 
@@ -113,21 +127,28 @@ describe('verify() with a credential too large to canonicalise', () => {
   const credential = async () => JSON.parse(await (await import('node:fs/promises')).readFile(new URL('badges/ob3-valid.json', EXAMPLES), 'utf8')) as Record<string, unknown>;
   const evidence = (n: number) => Array.from({ length: n }, (_, i) => ({ type: ['Evidence'], name: `e${i}` }));
   const offline = () => jsonFetch({}).fetch;
+  const outcome = (result: Awaited<ReturnType<typeof verify>>) => [result.status, result.errors.map((e) => e.code)];
 
-  it('refuses an array longer than MAX_CREDENTIAL_ARRAY before any JSON-LD work: PAYLOAD_TOO_LARGE, proof skipped', async () => {
-    const result = await verify({ ...(await credential()), evidence: evidence(MAX_CREDENTIAL_ARRAY + 1) }, { fetch: offline(), now: NOW });
-    expect([result.status, result.errors.map((e) => e.code)]).toEqual(['error', ['PAYLOAD_TOO_LARGE']]);
-    expect(result.checks.find((c) => c.id === 'proof')?.status).toBe('skipped');
+  it('stops a property collecting more than MAX_VALUES_PER_PROPERTY values: PAYLOAD_TOO_LARGE', async () => {
+    const result = await verify({ ...(await credential()), evidence: evidence(MAX_VALUES_PER_PROPERTY + 1) }, { fetch: offline(), now: NOW });
+    expect(outcome(result)).toEqual(['error', ['PAYLOAD_TOO_LARGE']]);
   });
 
-  it('refuses more than MAX_CREDENTIAL_NODES objects spread over short arrays', async () => {
-    const many = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`https://ext.example/p${i}`, evidence(MAX_CREDENTIAL_NODES / 10)]));
-    const result = await verify({ ...(await credential()), ...many }, { fetch: offline(), now: NOW });
-    expect(result.errors.map((e) => e.code)).toEqual(['PAYLOAD_TOO_LARGE']);
+  it('counts the values that nodes sharing an id merge, though no JSON array is long', async () => {
+    const parts = Array.from({ length: 300 }, (_, i) => ({ id: 'urn:example:one', type: ['Evidence'], name: Array.from({ length: 10 }, (_, j) => `n${i}-${j}`) }));
+    const result = await verify({ ...(await credential()), evidence: parts }, { fetch: offline(), now: NOW });
+    expect(outcome(result)).toEqual(['error', ['PAYLOAD_TOO_LARGE']]);
   });
 
-  it('still checks the proof of a credential at the limit (here: changed after signing, so invalid)', async () => {
-    const result = await verify({ ...(await credential()), evidence: evidence(MAX_CREDENTIAL_ARRAY) }, { fetch: offline(), now: NOW });
-    expect([result.status, result.errors.map((e) => e.code)]).toEqual(['invalid', ['PROOF_INVALID']]);
+  it('refuses more than MAX_CANONICAL_VALUES values before any JSON-LD work', async () => {
+    const many = Array.from({ length: MAX_CANONICAL_VALUES / 2 }, (_, i) => i);
+    const result = await verify({ ...(await credential()), 'https://ext.example/many': [many, many] }, { fetch: offline(), now: NOW });
+    expect(outcome(result)).toEqual(['error', ['PAYLOAD_TOO_LARGE']]);
+    expect(result.checks.find((c) => c.id === 'proof')?.message).toContain(`more than ${MAX_CANONICAL_VALUES} JSON values`);
+  });
+
+  it('still checks the proof at the limit (here: changed after signing, so invalid)', async () => {
+    const result = await verify({ ...(await credential()), evidence: evidence(MAX_VALUES_PER_PROPERTY) }, { fetch: offline(), now: NOW });
+    expect(outcome(result)).toEqual(['invalid', ['PROOF_INVALID']]);
   });
 });
