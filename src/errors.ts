@@ -7,7 +7,11 @@
  */
 export type ErrorCode =
   // --- the input is not a badge at all → "error" ---
-  /** The input could not be read (an unreadable Blob or file, an empty input). A value `verify` cannot take at all (a number, null) is misuse: it throws `TypeError`. */
+  /**
+   * The input could not be read: an unreadable Blob or file, a detached buffer, an empty input,
+   * or (from `unbake`) a value of the wrong kind. A value `verify` cannot take at all (a number,
+   * null) is misuse: `verify` throws `TypeError`.
+   */
   | 'INPUT_UNREADABLE'
   /** The bytes are not a PNG or SVG image, nor JSON, nor a compact JWS, nor a URL. */
   | 'INPUT_UNRECOGNISED'
@@ -19,7 +23,11 @@ export type ErrorCode =
   | 'SVG_MALFORMED'
   /** The SVG declares a DTD or entities: refused outright, never resolved. */
   | 'SVG_UNSAFE'
-  /** A payload (or compressed chunk, or response body) is larger than the configured cap. */
+  /**
+   * A payload (or compressed chunk, or response body) is larger than the configured cap, JSON
+   * nests too deep, or an OB 3.0 credential is too large to canonicalise (more than 250,000
+   * values, or over 1,000 values for one property of one node).
+   */
   | 'PAYLOAD_TOO_LARGE'
   /** The baked payload is neither JSON, a compact JWS nor a URL. */
   | 'PAYLOAD_UNRECOGNISED'

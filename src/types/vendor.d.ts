@@ -153,6 +153,8 @@ declare module 'jsonld/lib/toRdf.js' {
 }
 declare module 'jsonld/lib/util.js' {
   export function clone<T>(value: T): T;
+  const util: { clone<T>(value: T): T; addValue(subject: Record<string, unknown>, property: string, value: unknown, options?: Record<string, unknown>): void };
+  export default util;
 }
 declare module 'jsonld/lib/nodeMap.js' {
   const nodeMap: { createNodeMap(input: unknown, graphs: Record<string, object>, graph: string, ...rest: unknown[]): void };

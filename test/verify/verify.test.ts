@@ -125,6 +125,13 @@ describe('verify with inputs that are not badges', () => {
     expect([result.status, result.version, codes(result)]).toEqual(['error', null, ['NOT_A_BADGE']]);
   });
 
+  it('reads a mistyped assertion with an inline context as 2.0 (invalid), not as no badge', async () => {
+    const mistyped = { '@context': { name: 'http://schema.org/name' }, type: 'OtherAssertion', id: 'urn:uuid:1', recipient: { type: 'email', identity: 'a@example.org' }, badge: 'https://example.org/b' };
+    const result = await verify(mistyped, { fetch: refuse(), now: NOW });
+    // Invalid (its inline context is not the OB 2.0 one), not "not a badge".
+    expect([result.status, result.version, codes(result)]).toEqual(['invalid', '2.0', ['INVALID_CONTEXT']]);
+  });
+
   it('still reads an OB 2.0 node with an inline copy of the context as 2.0 (a BadgeClass: not awarded)', async () => {
     const badgeClass = { '@context': { name: 'http://schema.org/name' }, type: 'BadgeClass', name: 'Robotics' };
     const result = await verify(badgeClass, { fetch: refuse(), now: NOW });

@@ -77,8 +77,10 @@ export function detectVersion(node: JsonObject): LegacyVersion | null {
   const contexts = contextEntries(node);
   if (contexts.some((c) => /openbadges/i.test(c))) return '2.0';
   // An inline context alone says nothing about Open Badges (every JSON-LD context document
-  // has one): it counts only on a node typed as one of OB 2.0's own classes.
-  if (contexts.includes('inline') && hasType(node, 'Assertion', 'BadgeClass', 'Issuer', 'Profile')) return '2.0';
+  // has one): it counts only on a node typed as one of OB 2.0's own classes, or shaped like an
+  // assertion (recipient and badge), which nodeKind then reports as mistyped.
+  const obShaped = hasType(node, 'Assertion', 'BadgeClass', 'Issuer', 'Profile') || (node.recipient !== undefined && node.badge !== undefined);
+  if (contexts.includes('inline') && obShaped) return '2.0';
   if (hasType(node, 'Assertion') && isObject(node.recipient)) return '2.0';
   return null;
 }

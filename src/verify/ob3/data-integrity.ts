@@ -321,6 +321,28 @@ async function verifyOneProof(
 }
 
 /**
+ * Most JSON values (objects, arrays and the values in them) a credential may hold for its
+ * proof to be checked. Canonicalising costs at most this times MAX_VALUES_PER_PROPERTY value
+ * comparisons (./jsonld-node-maps.ts): a few seconds at worst, where the 4 MiB payload cap
+ * alone allowed minutes. A rich OB 3.0 credential holds about a thousand values; a CLR
+ * carrying a hundred such credentials, about a hundred thousand.
+ */
+export const MAX_CANONICAL_VALUES = 250_000;
+
+/** The JSON values in `value`, counting stops a little past `max`. */
+function countValues(value: unknown, max: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count <= max) {
+    const next = stack.pop();
+    count++;
+    // One by one: spreading an array of a million items into push() would overflow the stack.
+    if (next !== null && typeof next === 'object') for (const child of Array.isArray(next) ? next : Object.values(next)) stack.push(child);
+  }
+  return count;
+}
+
+/**
  * Verify every embedded proof of `credential`. At least one proof by the issuer must
  * verify; the result lists every proof's outcome so the caller can report the others.
  * Never throws for a bad credential.
@@ -336,6 +358,13 @@ export async function verifyDataIntegrity(credential: Record<string, unknown>, e
   if (proofs.length === 0) return { verified: false, results: [] };
   if (proofs.length > MAX_PROOFS) {
     return { verified: false, results: [{ label: 'proof', verified: false, code: 'PROOF_INVALID', message: `more than ${MAX_PROOFS} proofs` }] };
+  }
+  const values = countValues(credential, MAX_CANONICAL_VALUES);
+  if (values > MAX_CANONICAL_VALUES) {
+    return {
+      verified: false,
+      results: [{ label: 'proof', verified: false, code: 'PAYLOAD_TOO_LARGE', message: `the credential holds more than ${MAX_CANONICAL_VALUES} JSON values: too large to canonicalise` }],
+    };
   }
   // Refuse unknown contexts up front (fail closed, and a clear code rather than a JSON-LD error).
   if (!env.documentLoader) {

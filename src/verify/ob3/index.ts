@@ -140,13 +140,11 @@ async function afterProof(
   return badge;
 }
 
-/** Record the structure check; true when the credential is too large to go further. */
-function recordStructure(credential: Record<string, unknown>, checks: CheckList): boolean {
+function recordStructure(credential: Record<string, unknown>, checks: CheckList): void {
   const structure = checkStructure(credential);
   if (structure.status === 'passed') checks.pass('structure', structure.message);
   else if (structure.status === 'warning') checks.warn('structure', structure.code ?? 'INVALID_TYPE', structure.message, structure.property);
   else checks.fail('structure', structure.code ?? 'INVALID_PROPERTY', structure.message, structure.property);
-  return structure.code === 'PAYLOAD_TOO_LARGE';
 }
 
 /**
@@ -162,11 +160,7 @@ function recordStructure(credential: Record<string, unknown>, checks: CheckList)
  * ```
  */
 export async function verifyOb3Credential(credential: Record<string, unknown>, ctx: VerifyContext): Promise<VerifierOutcome> {
-  if (recordStructure(credential, ctx.checks)) {
-    // Canonicalising it could take minutes (see MAX_CREDENTIAL_ARRAY): nothing more is done.
-    ctx.checks.skip('proof', 'not checked: the credential is too large to canonicalise');
-    return { version: '3.0', badge: null, credential };
-  }
+  recordStructure(credential, ctx.checks);
   recordProofs(await verifyProofs(credential, ctx), ctx.checks);
   const badge = await afterProof(credential, ctx);
   return { version: '3.0', badge, credential };
