@@ -17,8 +17,16 @@ export function requestSignal(caller: AbortSignal | undefined, timeoutMs: number
   const timeout = AbortSignal.timeout(timeoutMs);
   if (!caller) return timeout;
   if (typeof AbortSignal.any === 'function') return AbortSignal.any([caller, timeout]);
+  // Without AbortSignal.any (older engines): the first to abort wins, and both listeners go
+  // then; the timeout always fires, so a long-lived caller signal does not collect them.
   const controller = new AbortController();
-  for (const signal of [caller, timeout]) signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  const sources = [caller, timeout];
+  const abort = (event: Event) => {
+    controller.abort((event.target as AbortSignal).reason);
+    for (const source of sources) source.removeEventListener('abort', abort);
+  };
+  if (caller.aborted) controller.abort(caller.reason);
+  else for (const source of sources) source.addEventListener('abort', abort, { once: true });
   return controller.signal;
 }
 

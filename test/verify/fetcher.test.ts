@@ -244,6 +244,27 @@ describe('Fetcher failures', () => {
     }
   });
 
+  it('leaves no listener on a long-lived caller signal once each request is over (without AbortSignal.any)', async () => {
+    const any = Object.getOwnPropertyDescriptor(AbortSignal, 'any');
+    Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true });
+    try {
+      const caller = new AbortController();
+      let listening = 0;
+      const add = caller.signal.addEventListener.bind(caller.signal);
+      const remove = caller.signal.removeEventListener.bind(caller.signal);
+      caller.signal.addEventListener = ((...args: Parameters<AbortSignal['addEventListener']>) => (listening++, add(...args))) as AbortSignal['addEventListener'];
+      caller.signal.removeEventListener = ((...args: Parameters<AbortSignal['removeEventListener']>) => (listening--, remove(...args))) as AbortSignal['removeEventListener'];
+      const { fetch } = stubFetch({ 'https://a.example/1': json({}), 'https://a.example/2': json({}) });
+      const f = fetcher({ fetch, timeout: 20, signal: caller.signal });
+      await f.get('https://a.example/1');
+      await f.get('https://a.example/2');
+      await new Promise((resolve) => setTimeout(resolve, 60)); // the requests' timeouts fire
+      expect(listening).toBe(0);
+    } finally {
+      if (any) Object.defineProperty(AbortSignal, 'any', any);
+    }
+  });
+
   it('refuses private addresses outside a browser, before any request', async () => {
     const { fetch, calls } = stubFetch({});
     for (const url of ['http://127.0.0.1/', 'http://169.254.169.254/latest/meta-data', 'http://localhost:8080/', 'http://[::1]/']) {
