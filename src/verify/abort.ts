@@ -3,6 +3,7 @@
  * returns, `resolveHost`, a `documentLoader`. The signals we hand them are advice; a stub,
  * a proxy or a loader may ignore them, and a verification must still end at its timeout.
  */
+import { isBadgeError } from '../errors.js';
 import { FetchError } from './fetch-error.js';
 
 /**
@@ -51,8 +52,9 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promi
 /**
  * The caller's document loader, each call bounded by the verification's signal and timeout
  * (as a request is): a loader that never answers cannot hold canonicalisation forever. A call
- * cut short fails as a request would, FETCH_TIMEOUT or ABORTED, so the badge is "cannot be
- * checked", never "not genuine".
+ * cut short, or that fails, fails as a request would (FETCH_TIMEOUT, ABORTED, FETCH_FAILED; a
+ * BadgeError of the loader's own passes through), so the badge is "cannot be checked", never
+ * "not genuine".
  *
  * @example
  * ```ts
@@ -71,6 +73,8 @@ export function boundedLoader<R>(
       if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
         throw new FetchError('FETCH_TIMEOUT', url, `the documentLoader did not answer for ${url} within ${timeoutMs} ms`, undefined, error);
       }
-      throw error;
+      if (isBadgeError(error)) throw error;
+      // A context that could not be loaded is a resource that could not be had.
+      throw new FetchError('FETCH_FAILED', url, `the documentLoader could not load ${url}`, undefined, error);
     });
 }

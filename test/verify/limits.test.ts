@@ -109,6 +109,16 @@ describe('verify() with a documentLoader that never answers', () => {
     expect([result.status, result.errors.map((e) => e.code)]).toEqual(['indeterminate', ['FETCH_TIMEOUT']]);
   });
 
+  it('reports a loader that fails as a context that could not be had (FETCH_FAILED, indeterminate)', async () => {
+    const credential = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('badges/ob3-valid.json', EXAMPLES), 'utf8')) as Record<string, unknown>;
+    const contexts = [...(credential['@context'] as string[]), 'https://contexts.example.org/gone.json'];
+    const documentLoader = async (url: string) => {
+      throw new Error(`HTTP 404 for ${url}`);
+    };
+    const result = await verify({ ...credential, '@context': contexts }, { fetch: jsonFetch({}).fetch, now: NOW, documentLoader });
+    expect([result.status, result.errors.map((e) => e.code)]).toEqual(['indeterminate', ['FETCH_FAILED']]);
+  });
+
   it('ends when the caller aborts, as ABORTED', async () => {
     const credential = JSON.parse(await (await import('node:fs/promises')).readFile(new URL('badges/ob3-valid.json', EXAMPLES), 'utf8')) as Record<string, unknown>;
     const contexts = [...(credential['@context'] as string[]), 'https://contexts.example.org/never.json'];
