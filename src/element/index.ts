@@ -431,10 +431,8 @@ export class VerifyBadgeElement extends BaseElement {
     let result: VerificationResult;
     try {
       result = await verify(input.value as VerifyInput, options);
-    } catch (error) {
-      if (generation === this.#generation) this.#fail(error);
-      return null;
     } finally {
+      // A failure goes on to #run, which shows it unless a newer run has taken over.
       if (this.#controller === controller) this.#controller = null;
     }
     if (generation !== this.#generation) return null;

@@ -110,19 +110,18 @@ export function checkStructure(credential: Record<string, unknown>, role: 'badge
   if (openBadge && !contexts.some((c) => typeof c === 'string' && OB_CONTEXT.test(c))) {
     return fail('INVALID_CONTEXT', 'an Open Badges 3.0 credential must include the OB 3.0 context', '@context');
   }
-  if (!openBadge && role === 'list') return { status: 'passed', message: `a verifiable credential of type ${clip(types.join(', '), 80)}`, dataModel, openBadge };
-  if (!openBadge && CLR_TYPES.some((t) => types.includes(t))) {
+  if (!openBadge) {
+    const named = clip(types.join(', '), 80);
+    if (role === 'list') return { status: 'passed', message: `a verifiable credential of type ${named}`, dataModel, openBadge };
+    if (!CLR_TYPES.some((t) => types.includes(t))) return fail('INVALID_TYPE', `a verifiable credential of type ${named}, not an Open Badge (${OB_TYPES.join(', ')})`, 'type');
     return {
       status: 'warning',
       code: 'INVALID_TYPE',
-      message: `a CLR credential (${clip(types.join(', '), 80)}), not an Open Badge itself: its proof and dates are checked as for any VC`,
+      message: `a CLR credential (${named}), not an Open Badge itself: its proof and dates are checked as for any VC`,
       property: 'type',
       dataModel,
       openBadge,
     };
-  }
-  if (!openBadge) {
-    return fail('INVALID_TYPE', `a verifiable credential of type ${clip(types.join(', '), 80)}, not an Open Badge (${OB_TYPES.join(', ')})`, 'type');
   }
   return { status: 'passed', message: `an Open Badges 3.0 ${types.filter((t) => t !== 'VerifiableCredential').join(', ')} (VCDM ${dataModel})`, dataModel, openBadge };
 }
